@@ -1,0 +1,22 @@
+import { StudioShell } from "@/components/shell/studio-shell";
+import { requirePageAccess } from "@/server/auth/context";
+import { env } from "@/server/env";
+
+export const dynamic = "force-dynamic";
+
+export default async function StudioLayout({ children }: { children: React.ReactNode }) {
+  const s = await requirePageAccess();
+  return (
+    <StudioShell
+      user={s.user}
+      workspaces={s.workspaces}
+      activeWorkspaceId={s.active.id}
+      role={s.active.role}
+      demoMode={env().demoMode}
+      // Honest about the state of the product: no generation engine exists yet.
+      engineLabel="Generation engine: not built yet"
+    >
+      {children}
+    </StudioShell>
+  );
+}

@@ -1,0 +1,121 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { History } from "lucide-react";
+import { useState } from "react";
+import { api, queryKeys } from "@/lib/query/client";
+import type { AuditPage } from "@/lib/schemas/audit";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+
+const dateTimeFmt = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
+const PAGE_SIZE = 25;
+
+function summary(v: unknown): string {
+  if (v === null || v === undefined) return "—";
+  if (typeof v !== "object") return String(v);
+  return Object.entries(v as Record<string, unknown>)
+    .map(([k, x]) => `${k}: ${typeof x === "object" ? JSON.stringify(x) : String(x)}`)
+    .join(", ");
+}
+
+/** The append-only trail, newest first, with cursor pagination (Newer / Older). */
+export function AuditPanel() {
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const cursor = cursors[cursors.length - 1];
+  const page = useQuery({
+    queryKey: queryKeys.audit(cursor),
+    queryFn: () =>
+      api<AuditPage>(`/api/audit?limit=${PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`),
+  });
+
+  return (
+    <Card>
+      <CardContent>
+        <p className="text-muted-foreground mb-4 text-sm">
+          Every change made in this workspace, by a person, an API key or the system. The trail is append-only: the
+          database refuses edits and deletions.
+        </p>
+        {page.isPending ? (
+          <p role="status" className="text-muted-foreground text-sm">
+            Loading…
+          </p>
+        ) : page.isError ? (
+          <Alert tone="danger">{page.error.message}</Alert>
+        ) : page.data.items.length === 0 ? (
+          <EmptyState
+            icon={History}
+            title="Nothing recorded yet"
+            description="Invitations, role changes and API keys will show up here."
+          />
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Audit events</caption>
+              <thead className="text-muted-foreground text-xs uppercase">
+                <tr>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    When
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Who
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    What
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Before
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    After
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-border divide-y align-top">
+                {page.data.items.map((e) => (
+                  <tr key={e.id}>
+                    <td className="text-muted-foreground py-2 pr-4 whitespace-nowrap">
+                      {dateTimeFmt.format(new Date(e.createdAt))}
+                    </td>
+                    <td className="py-2 pr-4">
+                      <div>{e.actor.label ?? "—"}</div>
+                      <div className="text-muted-foreground text-xs">{e.actor.type.replace("_", " ")}</div>
+                    </td>
+                    <td className="py-2 pr-4">
+                      <Badge>{e.action}</Badge>
+                    </td>
+                    <td className="text-muted-foreground max-w-56 py-2 pr-4 text-xs break-words">
+                      {summary(e.before)}
+                    </td>
+                    <td className="text-muted-foreground max-w-56 py-2 text-xs break-words">{summary(e.after)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <div className="mt-4 flex justify-end gap-2">
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={cursors.length <= 1}
+            onClick={() => setCursors((c) => c.slice(0, -1))}
+          >
+            Newer
+          </Button>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={!page.data?.nextCursor}
+            onClick={() => page.data?.nextCursor && setCursors((c) => [...c, page.data.nextCursor!])}
+          >
+            Older
+          </Button>
+        </div>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,55 @@
+import { QueryClient } from "@tanstack/react-query";
+import type { ErrorBody } from "@/lib/errors";
+
+/** Query keys in one place, so invalidation cannot miss a spelling. */
+export const queryKeys = {
+  members: ["members"] as const,
+  apiKeys: ["api-keys"] as const,
+  audit: (cursor?: string) => ["audit", cursor ?? "first"] as const,
+};
+
+export function makeQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { staleTime: 30_000, retry: (count, e) => !(e instanceof ApiError && e.status < 500) && count < 2 },
+    },
+  });
+}
+
+/** An error the API returned as `{ error: { code, message } }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** fetch for the studio's own JSON API: throws ApiError with the server's message on failure. */
+export async function api<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: init?.method ?? "GET",
+      headers: init?.body !== undefined ? { "content-type": "application/json" } : undefined,
+      body: init?.body !== undefined ? JSON.stringify(init.body) : undefined,
+    });
+  } catch {
+    throw new ApiError(0, "network", "Could not reach the Lectern server. Check your connection and try again.");
+  }
+  if (res.status === 204) return undefined as T;
+  const data = (await res.json().catch(() => null)) as unknown;
+  if (!res.ok) {
+    const err = (data as ErrorBody | null)?.error;
+    throw new ApiError(
+      res.status,
+      err?.code ?? "unknown",
+      err?.message ?? `The server answered ${res.status}.`,
+      err?.details,
+    );
+  }
+  return data as T;
+}

@@ -1,0 +1,20 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+/**
+ * Gives every request an id (kept when a trusted upstream already set a
+ * well-formed one) and echoes it on the response, so a user's error message,
+ * the logs and the audit trail can be joined.
+ */
+export function proxy(req: NextRequest) {
+  const given = req.headers.get("x-request-id");
+  const id = given && /^[A-Za-z0-9._:-]{8,128}$/.test(given) ? given : crypto.randomUUID();
+  const headers = new Headers(req.headers);
+  headers.set("x-request-id", id);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("x-request-id", id);
+  return res;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+};

@@ -1,0 +1,23 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "../generated/postgres/client";
+
+/**
+ * Both generated clients come from the same models (the PostgreSQL schema is
+ * derived from the SQLite one), so they share one shape; the application is
+ * typed against the SQLite client and the adapter is picked from the URL.
+ */
+export type Db = SqliteClient;
+
+export function createDb(databaseUrl: string): Db {
+  if (databaseUrl.startsWith("file:")) {
+    const file = databaseUrl.slice("file:".length);
+    if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 }) });
+  }
+  const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  return client as unknown as Db;
+}

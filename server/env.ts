@@ -1,0 +1,177 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import pkg from "../package.json";
+
+/**
+ * The one typed view of the process environment. Every variable is explained
+ * in .env.example. Parsing happens once, lazily, and a bad value stops the
+ * process with one readable line per problem instead of a stack trace.
+ */
+const bool = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+const Schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATA_DIR: z.string().min(1).default("data"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgres:// (PostgreSQL)")
+      .optional(),
+    AUTH_SECRET: z
+      .string()
+      .min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)")
+      .optional(),
+    LECTERN_DEMO: bool.default(true),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+      .optional(),
+    MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(100 * 1024 * 1024)
+      .default(1024 * 1024),
+    SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+    SIGNIN_WINDOW_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(15 * 60),
+    AUTH_GITHUB_ID: z.string().optional(),
+    AUTH_GITHUB_SECRET: z.string().optional(),
+    AUTH_GOOGLE_ID: z.string().optional(),
+    AUTH_GOOGLE_SECRET: z.string().optional(),
+    AUTH_OIDC_ISSUER: z.url().optional(),
+    AUTH_OIDC_ID: z.string().optional(),
+    AUTH_OIDC_SECRET: z.string().optional(),
+    AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+  })
+  .superRefine((v, ctx) => {
+    const pairs: [string, string | undefined, string | undefined][] = [
+      ["AUTH_GITHUB", v.AUTH_GITHUB_ID, v.AUTH_GITHUB_SECRET],
+      ["AUTH_GOOGLE", v.AUTH_GOOGLE_ID, v.AUTH_GOOGLE_SECRET],
+      ["AUTH_OIDC", v.AUTH_OIDC_ID, v.AUTH_OIDC_SECRET],
+    ];
+    for (const [name, id, secret] of pairs) {
+      if (Boolean(id) !== Boolean(secret))
+        ctx.addIssue({
+          code: "custom",
+          path: [`${name}_ID`],
+          message: `set both ${name}_ID and ${name}_SECRET, or neither`,
+        });
+    }
+    if (v.AUTH_OIDC_ID && !v.AUTH_OIDC_ISSUER)
+      ctx.addIssue({ code: "custom", path: ["AUTH_OIDC_ISSUER"], message: "is required when AUTH_OIDC_ID is set" });
+  });
+
+export type DatabaseProvider = "sqlite" | "postgres";
+
+export type Env = {
+  /** The project folder (migrations, data). The CLI sets LECTERN_ROOT so it works from any directory. */
+  root: string;
+  nodeEnv: "development" | "production" | "test";
+  version: string;
+  dataDir: string;
+  databaseUrl: string;
+  databaseProvider: DatabaseProvider;
+  authSecret: string;
+  demoMode: boolean;
+  logLevel: z.infer<typeof Schema>["LOG_LEVEL"];
+  redisUrl?: string;
+  maxBodyBytes: number;
+  signIn: { maxAttempts: number; windowSeconds: number };
+  oauth: {
+    github?: { id: string; secret: string };
+    google?: { id: string; secret: string };
+    oidc?: { issuer: string; id: string; secret: string; name: string };
+  };
+};
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings mean "not set", as in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = Schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new EnvError(
+      `Lectern cannot start: invalid configuration\n${lines.join("\n")}\nSee .env.example for every variable.`,
+    );
+  }
+  const v = parsed.data;
+  const root = path.resolve(/*turbopackIgnore: true*/ source.LECTERN_ROOT ?? process.cwd());
+  const dataDir = path.resolve(root, v.DATA_DIR);
+  // A relative SQLite path is relative to the project folder, wherever the process started.
+  const databaseUrl = v.DATABASE_URL?.startsWith("file:")
+    ? `file:${path.resolve(root, v.DATABASE_URL.slice("file:".length))}`
+    : (v.DATABASE_URL ?? `file:${path.join(dataDir, "lectern.db")}`);
+  const databaseProvider: DatabaseProvider = databaseUrl.startsWith("file:") ? "sqlite" : "postgres";
+  return {
+    root,
+    nodeEnv: v.NODE_ENV,
+    version: pkg.version,
+    dataDir,
+    databaseUrl,
+    databaseProvider,
+    authSecret: v.AUTH_SECRET ?? localAuthSecret(dataDir, v.NODE_ENV),
+    demoMode: v.LECTERN_DEMO,
+    logLevel: v.LOG_LEVEL,
+    redisUrl: v.REDIS_URL,
+    maxBodyBytes: v.MAX_BODY_BYTES,
+    signIn: { maxAttempts: v.SIGNIN_MAX_ATTEMPTS, windowSeconds: v.SIGNIN_WINDOW_SECONDS },
+    oauth: {
+      github:
+        v.AUTH_GITHUB_ID && v.AUTH_GITHUB_SECRET ? { id: v.AUTH_GITHUB_ID, secret: v.AUTH_GITHUB_SECRET } : undefined,
+      google:
+        v.AUTH_GOOGLE_ID && v.AUTH_GOOGLE_SECRET ? { id: v.AUTH_GOOGLE_ID, secret: v.AUTH_GOOGLE_SECRET } : undefined,
+      oidc:
+        v.AUTH_OIDC_ID && v.AUTH_OIDC_SECRET && v.AUTH_OIDC_ISSUER
+          ? { issuer: v.AUTH_OIDC_ISSUER, id: v.AUTH_OIDC_ID, secret: v.AUTH_OIDC_SECRET, name: v.AUTH_OIDC_NAME }
+          : undefined,
+    },
+  };
+}
+
+/**
+ * Without AUTH_SECRET, a self-hosted single instance generates one on first
+ * start and keeps it in the data directory (mode 0600), so sessions survive
+ * restarts and the quick start needs no configuration. Several instances
+ * behind a load balancer must share one AUTH_SECRET.
+ */
+function localAuthSecret(dataDir: string, nodeEnv: string): string {
+  const file = path.join(dataDir, ".auth-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    if (nodeEnv === "test") return "test-secret-".padEnd(48, "x");
+    fs.mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    try {
+      fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+      return secret;
+    } catch {
+      // Another process won the race: use its secret.
+      return fs.readFileSync(file, "utf8").trim();
+    }
+  }
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { AuditPage, PageQuery } from "@/lib/schemas/audit";
+import { CreatedInvitation, InviteBody, MembersResponse, WorkspaceInfo } from "@/lib/schemas/workspace";
+import type { ApiKeyScope } from "@/lib/schemas/api-keys";
+
+/**
+ * The public API's contract: one entry per endpoint, used both by the route
+ * handlers (validation) and by the OpenAPI document, so the two cannot drift.
+ * Later features add their resources here.
+ */
+export type V1Endpoint = {
+  method: "get" | "post" | "patch" | "delete";
+  path: string;
+  summary: string;
+  tag: string;
+  scope: ApiKeyScope;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  response?: z.ZodType;
+  status: number;
+};
+
+export const v1 = {
+  getWorkspace: {
+    method: "get",
+    path: "/api/v1/workspace",
+    summary: "The workspace this API key belongs to",
+    tag: "Workspace",
+    scope: "read",
+    response: WorkspaceInfo,
+    status: 200,
+  },
+  listMembers: {
+    method: "get",
+    path: "/api/v1/members",
+    summary: "Members and pending invitations",
+    tag: "Members",
+    scope: "read",
+    response: MembersResponse,
+    status: 200,
+  },
+  createInvitation: {
+    method: "post",
+    path: "/api/v1/invitations",
+    summary: "Invite someone to the workspace; returns a one-time accept URL",
+    tag: "Members",
+    scope: "write",
+    body: InviteBody,
+    response: CreatedInvitation,
+    status: 201,
+  },
+  listAuditEvents: {
+    method: "get",
+    path: "/api/v1/audit-events",
+    summary: "The workspace audit trail, newest first (cursor pagination)",
+    tag: "Audit",
+    scope: "read",
+    query: PageQuery,
+    response: AuditPage,
+    status: 200,
+  },
+} as const satisfies Record<string, V1Endpoint>;
+
+type SchemaOf<E, K extends string> = E extends { [P in K]: infer S extends z.ZodType } ? S : undefined;
+
+/** Route options for an endpoint: API-key auth with its scope, its schemas and status. */
+export function v1Route<E extends V1Endpoint>(e: E) {
+  return {
+    auth: "api_key" as const,
+    scope: e.scope,
+    body: e.body as SchemaOf<E, "body">,
+    query: e.query as SchemaOf<E, "query">,
+    response: e.response as SchemaOf<E, "response">,
+    status: e.status,
+  };
+}
