@@ -28,10 +28,6 @@ const Schema = z
       .optional(),
     LECTERN_DEMO: bool.default(true),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    REDIS_URL: z
-      .string()
-      .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
-      .optional(),
     MAX_BODY_BYTES: z.coerce
       .number()
       .int()
@@ -52,24 +48,17 @@ const Schema = z
     AUTH_OIDC_ID: z.string().optional(),
     AUTH_OIDC_SECRET: z.string().optional(),
     AUTH_OIDC_NAME: z.string().default("Single sign-on"),
-  })
-  .superRefine((v, ctx) => {
-    const pairs: [string, string | undefined, string | undefined][] = [
-      ["AUTH_GITHUB", v.AUTH_GITHUB_ID, v.AUTH_GITHUB_SECRET],
-      ["AUTH_GOOGLE", v.AUTH_GOOGLE_ID, v.AUTH_GOOGLE_SECRET],
-      ["AUTH_OIDC", v.AUTH_OIDC_ID, v.AUTH_OIDC_SECRET],
-    ];
-    for (const [name, id, secret] of pairs) {
-      if (Boolean(id) !== Boolean(secret))
-        ctx.addIssue({
-          code: "custom",
-          path: [`${name}_ID`],
-          message: `set both ${name}_ID and ${name}_SECRET, or neither`,
-        });
-    }
-    if (v.AUTH_OIDC_ID && !v.AUTH_OIDC_ISSUER)
-      ctx.addIssue({ code: "custom", path: ["AUTH_OIDC_ISSUER"], message: "is required when AUTH_OIDC_ID is set" });
   });
+
+/** Cross-field rules, checked on the raw input so they are reported together with per-field problems. */
+function pairProblems(v: Record<string, string | undefined>): string[] {
+  const out: string[] = [];
+  for (const name of ["AUTH_GITHUB", "AUTH_GOOGLE", "AUTH_OIDC"]) {
+    if (Boolean(v[`${name}_ID`]) !== Boolean(v[`${name}_SECRET`])) out.push(`${name}_ID: set both ${name}_ID and ${name}_SECRET, or neither`);
+  }
+  if (v.AUTH_OIDC_ID && !v.AUTH_OIDC_ISSUER) out.push("AUTH_OIDC_ISSUER: is required when AUTH_OIDC_ID is set");
+  return out;
+}
 
 export type DatabaseProvider = "sqlite" | "postgres";
 
@@ -84,7 +73,6 @@ export type Env = {
   authSecret: string;
   demoMode: boolean;
   logLevel: z.infer<typeof Schema>["LOG_LEVEL"];
-  redisUrl?: string;
   maxBodyBytes: number;
   signIn: { maxAttempts: number; windowSeconds: number };
   oauth: {
@@ -105,11 +93,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   // Empty strings mean "not set", as in most .env files.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = Schema.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
-    throw new EnvError(
-      `Lectern cannot start: invalid configuration\n${lines.join("\n")}\nSee .env.example for every variable.`,
-    );
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".") || "(env)"}: ${i.message}`)),
+    ...pairProblems(cleaned),
+  ];
+  if (!parsed.success || problems.length) {
+    const lines = problems.map((p) => `  ${p}`).join("\n");
+    throw new EnvError(`Lectern cannot start: invalid configuration\n${lines}\nSee .env.example for every variable.`);
   }
   const v = parsed.data;
   const root = path.resolve(/*turbopackIgnore: true*/ source.LECTERN_ROOT ?? process.cwd());
@@ -129,7 +119,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     authSecret: v.AUTH_SECRET ?? localAuthSecret(dataDir, v.NODE_ENV),
     demoMode: v.LECTERN_DEMO,
     logLevel: v.LOG_LEVEL,
-    redisUrl: v.REDIS_URL,
     maxBodyBytes: v.MAX_BODY_BYTES,
     signIn: { maxAttempts: v.SIGNIN_MAX_ATTEMPTS, windowSeconds: v.SIGNIN_WINDOW_SECONDS },
     oauth: {

@@ -43,7 +43,7 @@ export function MembersPanel({ currentUserId }: { currentUserId: string }) {
         <CardHeader>
           <CardTitle>Members</CardTitle>
           <CardDescription>
-            {ROLES.map((r) => `${ROLE_LABELS[r]}: ${ROLE_DESCRIPTIONS[r].toLowerCase()}`).join(" ")}
+            {ROLES.map((r) => `${ROLE_LABELS[r]}: ${ROLE_DESCRIPTIONS[r]}`).join(" ")}
           </CardDescription>
         </CardHeader>
         <CardContent>

@@ -10,7 +10,7 @@ import { env } from "@/server/env";
 import { log } from "@/server/log";
 import { authenticateWithPassword } from "@/server/features/users/service";
 import { findUserByEmail } from "@/server/features/users/repository";
-import { consumeSignInAttempt, resetSignInAttempts } from "./rate-limit";
+import { recordFailedSignIn, recordSuccessfulSignIn, signInBlockedFor } from "./rate-limit";
 
 export class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
@@ -30,20 +30,19 @@ function providers(): Provider[] {
         const parsed = LoginBody.safeParse(raw);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        const limit = await consumeSignInAttempt([`email:${email}`, `ip:${clientAddress(request)}`]);
-        if (!limit.ok) {
-          log().warn(
-            { event: "signin.rate_limited", retryAfterSeconds: limit.retryAfterSeconds },
-            "sign-in rate limited",
-          );
+        const keys = { email, ip: clientAddress(request) };
+        const wait = await signInBlockedFor(keys);
+        if (wait > 0) {
+          log().warn({ event: "signin.rate_limited", retryAfterSeconds: wait }, "sign-in rate limited");
           throw new RateLimitedSignIn();
         }
         const user = await authenticateWithPassword(db(), email, password);
         if (!user) {
+          await recordFailedSignIn(keys);
           log().info({ event: "signin.failed" }, "sign-in failed");
           return null;
         }
-        await resetSignInAttempts(`email:${email}`);
+        await recordSuccessfulSignIn(keys);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

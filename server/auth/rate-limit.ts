@@ -3,39 +3,42 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/server/env";
 
 /**
- * Sign-in attempts, limited per email and per client address. In-process
- * memory: correct for one instance; several instances each keep their own
- * count (see README, "Scaling out").
+ * Failed sign-in attempts, counted per email (SIGNIN_MAX_ATTEMPTS per window)
+ * and per client address (20× that, so one office behind a NAT is not locked
+ * out by a colleague). Only failures count; a success clears the email's
+ * counter. In-process memory: exact for one instance; with several instances
+ * each keeps its own count (see README, "Scaling out").
  */
-const g = globalThis as unknown as { __lecternSignInLimiter?: RateLimiterMemory };
+const IP_FACTOR = 20;
 
-function limiter() {
+type Limiters = { email: RateLimiterMemory; ip: RateLimiterMemory };
+const g = globalThis as unknown as { __lecternSignInLimiters?: Limiters };
+
+function limiters(): Limiters {
   const { maxAttempts, windowSeconds } = env().signIn;
-  g.__lecternSignInLimiter ??= new RateLimiterMemory({
-    keyPrefix: "signin",
-    points: maxAttempts,
-    duration: windowSeconds,
-  });
-  return g.__lecternSignInLimiter;
+  g.__lecternSignInLimiters ??= {
+    email: new RateLimiterMemory({ keyPrefix: "signin-email", points: maxAttempts, duration: windowSeconds }),
+    ip: new RateLimiterMemory({ keyPrefix: "signin-ip", points: maxAttempts * IP_FACTOR, duration: windowSeconds }),
+  };
+  return g.__lecternSignInLimiters;
 }
 
-/** Consumes one attempt for each key; returns seconds to wait when any key is exhausted. */
-export async function consumeSignInAttempt(
-  keys: string[],
-): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
-  let wait = 0;
-  for (const key of keys) {
-    try {
-      await limiter().consume(key);
-    } catch (e) {
-      if (e instanceof RateLimiterRes) wait = Math.max(wait, Math.ceil(e.msBeforeNext / 1000));
-      else throw e;
-    }
-  }
-  return wait > 0 ? { ok: false, retryAfterSeconds: wait } : { ok: true };
+export type AttemptKeys = { email: string; ip: string };
+
+/** Seconds to wait before another attempt is allowed, or 0. Does not count anything. */
+export async function signInBlockedFor(keys: AttemptKeys): Promise<number> {
+  const l = limiters();
+  const [e, i] = await Promise.all([l.email.get(keys.email), l.ip.get(keys.ip)]);
+  const wait = (r: RateLimiterRes | null, points: number) => (r && r.consumedPoints >= points ? Math.ceil(r.msBeforeNext / 1000) : 0);
+  return Math.max(wait(e, l.email.points), wait(i, l.ip.points));
 }
 
-/** A successful sign-in clears the per-email counter (the per-address one keeps counting). */
-export async function resetSignInAttempts(key: string): Promise<void> {
-  await limiter().delete(key);
+export async function recordFailedSignIn(keys: AttemptKeys): Promise<void> {
+  const l = limiters();
+  // consume() rejects once a key is over its budget; that is expected here.
+  await Promise.allSettled([l.email.consume(keys.email), l.ip.consume(keys.ip)]);
+}
+
+export async function recordSuccessfulSignIn(keys: AttemptKeys): Promise<void> {
+  await limiters().email.delete(keys.email);
 }
