@@ -21,7 +21,8 @@ const r = spawnSync(
   [
     "--conditions=react-server",
     "--import",
-    "tsx",
+    // Resolved from this file, not from the caller's directory.
+    import.meta.resolve("tsx"),
     path.join(root, "server", "cli", "main.ts"),
     ...process.argv.slice(2),
   ],

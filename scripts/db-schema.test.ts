@@ -22,6 +22,8 @@ describe("derivePostgres", () => {
   });
 
   it("refuses a source whose datasource block it cannot recognise", () => {
-    expect(() => derivePostgres(source.replace('provider = "sqlite"', 'provider = "mysql"'))).toThrow(/Could not derive/);
+    expect(() => derivePostgres(source.replace('provider = "sqlite"', 'provider = "mysql"'))).toThrow(
+      /Could not derive/,
+    );
   });
 });

@@ -21,13 +21,22 @@ describe("parseEnv", () => {
   });
 
   it("treats empty strings as unset and parses booleans", () => {
-    expect(parseEnv({ ...base, DATABASE_URL: "", LECTERN_DEMO: "false" })).toMatchObject({ databaseProvider: "sqlite", demoMode: false });
+    expect(parseEnv({ ...base, DATABASE_URL: "", LECTERN_DEMO: "false" })).toMatchObject({
+      databaseProvider: "sqlite",
+      demoMode: false,
+    });
   });
 
   it("fails with one readable line per problem, naming the variable", () => {
     let err: unknown;
     try {
-      parseEnv({ ...base, DATABASE_URL: "mysql://x", AUTH_SECRET: "short", MAX_BODY_BYTES: "lots", AUTH_GITHUB_ID: "id" });
+      parseEnv({
+        ...base,
+        DATABASE_URL: "mysql://x",
+        AUTH_SECRET: "short",
+        MAX_BODY_BYTES: "lots",
+        AUTH_GITHUB_ID: "id",
+      });
     } catch (e) {
       err = e;
     }
@@ -42,8 +51,15 @@ describe("parseEnv", () => {
   });
 
   it("enables an OIDC provider only with issuer, id and secret", () => {
-    expect(() => parseEnv({ ...base, AUTH_OIDC_ID: "a", AUTH_OIDC_SECRET: "b" })).toThrow(/AUTH_OIDC_ISSUER: is required/);
-    const e = parseEnv({ ...base, AUTH_OIDC_ID: "a", AUTH_OIDC_SECRET: "b", AUTH_OIDC_ISSUER: "https://id.example.com" });
+    expect(() => parseEnv({ ...base, AUTH_OIDC_ID: "a", AUTH_OIDC_SECRET: "b" })).toThrow(
+      /AUTH_OIDC_ISSUER: is required/,
+    );
+    const e = parseEnv({
+      ...base,
+      AUTH_OIDC_ID: "a",
+      AUTH_OIDC_SECRET: "b",
+      AUTH_OIDC_ISSUER: "https://id.example.com",
+    });
     expect(e.oauth.oidc).toEqual({ issuer: "https://id.example.com", id: "a", secret: "b", name: "Single sign-on" });
   });
 });

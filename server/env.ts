@@ -14,47 +14,47 @@ const bool = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
   .transform((v) => v === "1" || v === "true" || v === "yes");
 
-const Schema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATA_DIR: z.string().min(1).default("data"),
-    DATABASE_URL: z
-      .string()
-      .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgres:// (PostgreSQL)")
-      .optional(),
-    AUTH_SECRET: z
-      .string()
-      .min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)")
-      .optional(),
-    LECTERN_DEMO: bool.default(true),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    MAX_BODY_BYTES: z.coerce
-      .number()
-      .int()
-      .min(1024)
-      .max(100 * 1024 * 1024)
-      .default(1024 * 1024),
-    SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
-    SIGNIN_WINDOW_SECONDS: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .default(15 * 60),
-    AUTH_GITHUB_ID: z.string().optional(),
-    AUTH_GITHUB_SECRET: z.string().optional(),
-    AUTH_GOOGLE_ID: z.string().optional(),
-    AUTH_GOOGLE_SECRET: z.string().optional(),
-    AUTH_OIDC_ISSUER: z.url().optional(),
-    AUTH_OIDC_ID: z.string().optional(),
-    AUTH_OIDC_SECRET: z.string().optional(),
-    AUTH_OIDC_NAME: z.string().default("Single sign-on"),
-  });
+const Schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATA_DIR: z.string().min(1).default("data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgres:// (PostgreSQL)")
+    .optional(),
+  AUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)")
+    .optional(),
+  LECTERN_DEMO: bool.default(true),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
+  SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  SIGNIN_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60),
+  AUTH_GITHUB_ID: z.string().optional(),
+  AUTH_GITHUB_SECRET: z.string().optional(),
+  AUTH_GOOGLE_ID: z.string().optional(),
+  AUTH_GOOGLE_SECRET: z.string().optional(),
+  AUTH_OIDC_ISSUER: z.url().optional(),
+  AUTH_OIDC_ID: z.string().optional(),
+  AUTH_OIDC_SECRET: z.string().optional(),
+  AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+});
 
 /** Cross-field rules, checked on the raw input so they are reported together with per-field problems. */
 function pairProblems(v: Record<string, string | undefined>): string[] {
   const out: string[] = [];
   for (const name of ["AUTH_GITHUB", "AUTH_GOOGLE", "AUTH_OIDC"]) {
-    if (Boolean(v[`${name}_ID`]) !== Boolean(v[`${name}_SECRET`])) out.push(`${name}_ID: set both ${name}_ID and ${name}_SECRET, or neither`);
+    if (Boolean(v[`${name}_ID`]) !== Boolean(v[`${name}_SECRET`]))
+      out.push(`${name}_ID: set both ${name}_ID and ${name}_SECRET, or neither`);
   }
   if (v.AUTH_OIDC_ID && !v.AUTH_OIDC_ISSUER) out.push("AUTH_OIDC_ISSUER: is required when AUTH_OIDC_ID is set");
   return out;

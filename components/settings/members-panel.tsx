@@ -42,9 +42,7 @@ export function MembersPanel({ currentUserId }: { currentUserId: string }) {
       <Card>
         <CardHeader>
           <CardTitle>Members</CardTitle>
-          <CardDescription>
-            {ROLES.map((r) => `${ROLE_LABELS[r]}: ${ROLE_DESCRIPTIONS[r]}`).join(" ")}
-          </CardDescription>
+          <CardDescription>{ROLES.map((r) => `${ROLE_LABELS[r]}: ${ROLE_DESCRIPTIONS[r]}`).join(" ")}</CardDescription>
         </CardHeader>
         <CardContent>
           {actionError ? (

@@ -29,7 +29,8 @@ export type AttemptKeys = { email: string; ip: string };
 export async function signInBlockedFor(keys: AttemptKeys): Promise<number> {
   const l = limiters();
   const [e, i] = await Promise.all([l.email.get(keys.email), l.ip.get(keys.ip)]);
-  const wait = (r: RateLimiterRes | null, points: number) => (r && r.consumedPoints >= points ? Math.ceil(r.msBeforeNext / 1000) : 0);
+  const wait = (r: RateLimiterRes | null, points: number) =>
+    r && r.consumedPoints >= points ? Math.ceil(r.msBeforeNext / 1000) : 0;
   return Math.max(wait(e, l.email.points), wait(i, l.ip.points));
 }
 

@@ -108,7 +108,7 @@ export function buildProgram(): Command {
         }),
       );
       console.log(
-        `created workspace ${o.slug} (${r.workspaceId}); admin ${o.adminEmail}${r.existingUser ? " (existing account, password unchanged)" : ""}`,
+        `created workspace ${o.slug} (${r.workspaceId}); admin ${r.email}${r.existingUser ? " (existing account, password unchanged)" : ""}`,
       );
     });
 

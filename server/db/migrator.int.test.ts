@@ -36,12 +36,18 @@ describe.each(PROVIDERS)("migrator on %s", (provider) => {
     const t = getDb(ctx);
     const all = loadMigrations(ROOT, provider);
     const table = `broken_${uid()}`;
-    const broken: Migration = { name: `9999_${table}`, sql: `CREATE TABLE ${table} (id INTEGER);\nSELECT * FROM no_such_table_${uid()};`, checksum: "x" };
+    const broken: Migration = {
+      name: `9999_${table}`,
+      sql: `CREATE TABLE ${table} (id INTEGER);\nSELECT * FROM no_such_table_${uid()};`,
+      checksum: "x",
+    };
     await expect(migrate(t.url, [...all, broken])).rejects.toThrow();
     expect(await pendingMigrations(t.url, [...all, broken])).toEqual([broken.name]);
     // The CREATE TABLE of the failed file was rolled back with it.
     const rows = await t.db.$queryRawUnsafe<unknown[]>(
-      provider === "sqlite" ? `SELECT name FROM sqlite_master WHERE name = '${table}'` : `SELECT tablename::text FROM pg_tables WHERE tablename = '${table}'`,
+      provider === "sqlite"
+        ? `SELECT name FROM sqlite_master WHERE name = '${table}'`
+        : `SELECT tablename::text FROM pg_tables WHERE tablename = '${table}'`,
     );
     expect(rows).toHaveLength(0);
   });
@@ -49,7 +55,9 @@ describe.each(PROVIDERS)("migrator on %s", (provider) => {
   it("keeps the audit trail append-only in the database itself", async (ctx) => {
     const t = getDb(ctx);
     const e = await t.db.auditEvent.create({ data: { actorType: "system", action: "test.event", entityType: "test" } });
-    await expect(t.db.auditEvent.update({ where: { id: e.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);
+    await expect(t.db.auditEvent.update({ where: { id: e.id }, data: { action: "tampered" } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.db.auditEvent.delete({ where: { id: e.id } })).rejects.toThrow(/append-only/);
     expect((await t.db.auditEvent.findUnique({ where: { id: e.id } }))?.action).toBe("test.event");
   });

@@ -1,6 +1,9 @@
-import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { v1, type V1Endpoint } from "./v1-contract";
+
+// Adds .openapi() to zod, which the registry uses for named components.
+extendZodWithOpenApi(z);
 
 const ErrorBody = z.object({
   error: z.object({

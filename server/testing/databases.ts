@@ -78,7 +78,9 @@ export function postgresAvailable(): Promise<boolean> {
       if (process.env.CI === "true" || process.env.REQUIRE_POSTGRES === "1") {
         throw new Error(`PostgreSQL is required here but unreachable at ${ADMIN_PG_URL}: ${(e as Error).message}`);
       }
-      console.warn(`\n!! PostgreSQL unreachable at ${ADMIN_PG_URL}: PostgreSQL integration tests are SKIPPED on this machine.\n`);
+      console.warn(
+        `\n!! PostgreSQL unreachable at ${ADMIN_PG_URL}: PostgreSQL integration tests are SKIPPED on this machine.\n`,
+      );
       return false;
     }
   })();

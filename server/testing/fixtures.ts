@@ -36,7 +36,13 @@ export async function makeWorkspace(db: Db, roles: Role[] = ["admin", "editor", 
   const ctxFor = (role: string): WorkspaceCtx => {
     const m = members[role];
     if (!m) throw new Error(`no member ${role}`);
-    return { db, actor: { type: "user", id: m.id, label: m.email }, workspaceId: ws.id, role: role.replace(/\d+$/, "") as Role, requestId: `req-${uid()}` };
+    return {
+      db,
+      actor: { type: "user", id: m.id, label: m.email },
+      workspaceId: ws.id,
+      role: role.replace(/\d+$/, "") as Role,
+      requestId: `req-${uid()}`,
+    };
   };
   return { ws, members, ctxFor };
 }

@@ -35,7 +35,9 @@ describe.each(PROVIDERS)("API keys on %s", (provider) => {
     await revokeApiKey(w.ctxFor("admin"), id);
     await expect(authenticateApiKey(db, key)).rejects.toMatchObject({ code: "unauthorized:api_key" });
     await expect(revokeApiKey(w.ctxFor("admin"), id)).rejects.toMatchObject({ code: "conflict:api_key_revoked" });
-    const actions = (await db.auditEvent.findMany({ where: { workspaceId: w.ws.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
+    const actions = (
+      await db.auditEvent.findMany({ where: { workspaceId: w.ws.id }, orderBy: { createdAt: "asc" } })
+    ).map((e) => e.action);
     expect(actions).toEqual(["api_key.created", "api_key.revoked"]);
   });
 
@@ -43,7 +45,9 @@ describe.each(PROVIDERS)("API keys on %s", (provider) => {
     const { db } = getDb(ctx);
     const a = await makeWorkspace(db);
     const b = await makeWorkspace(db, ["admin"]);
-    await expect(createApiKey(a.ctxFor("editor"), { name: "x", scopes: ["read"] })).rejects.toMatchObject({ code: "forbidden:admin" });
+    await expect(createApiKey(a.ctxFor("editor"), { name: "x", scopes: ["read"] })).rejects.toMatchObject({
+      code: "forbidden:admin",
+    });
     const k = await createApiKey(a.ctxFor("admin"), { name: "x", scopes: ["read"] });
     await expect(revokeApiKey(b.ctxFor("admin"), k.id)).rejects.toMatchObject({ code: "not_found:api_key" });
     expect(await listApiKeys(b.ctxFor("admin"))).toEqual([]);

@@ -12,9 +12,14 @@ describe.each(PROVIDERS)("audit trail on %s", (provider) => {
     const admin = w.ctxFor("admin");
     const same = new Date();
     // Several events share one timestamp: the id tie-break must keep pages exact.
-    for (let i = 0; i < 23; i++) await audit(db, admin, { action: `test.${i}`, entityType: "test", entityId: String(i) });
-    await db.auditEvent.create({ data: { workspaceId: w.ws.id, actorType: "system", action: "same.a", entityType: "t", createdAt: same } });
-    await db.auditEvent.create({ data: { workspaceId: w.ws.id, actorType: "system", action: "same.b", entityType: "t", createdAt: same } });
+    for (let i = 0; i < 23; i++)
+      await audit(db, admin, { action: `test.${i}`, entityType: "test", entityId: String(i) });
+    await db.auditEvent.create({
+      data: { workspaceId: w.ws.id, actorType: "system", action: "same.a", entityType: "t", createdAt: same },
+    });
+    await db.auditEvent.create({
+      data: { workspaceId: w.ws.id, actorType: "system", action: "same.b", entityType: "t", createdAt: same },
+    });
 
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -22,7 +27,8 @@ describe.each(PROVIDERS)("audit trail on %s", (provider) => {
     do {
       const page = await listWorkspaceAudit(admin, { limit: 10, cursor });
       seen.push(...page.items.map((e) => e.id));
-      for (let i = 1; i < page.items.length; i++) expect(page.items[i - 1]!.createdAt >= page.items[i]!.createdAt).toBe(true);
+      for (let i = 1; i < page.items.length; i++)
+        expect(page.items[i - 1]!.createdAt >= page.items[i]!.createdAt).toBe(true);
       cursor = page.nextCursor ?? undefined;
       pages++;
     } while (cursor);
@@ -30,7 +36,11 @@ describe.each(PROVIDERS)("audit trail on %s", (provider) => {
     expect(seen).toHaveLength(25);
     expect(new Set(seen).size).toBe(25);
 
-    await expect(listWorkspaceAudit(w.ctxFor("editor"), { limit: 10 })).rejects.toMatchObject({ code: "forbidden:admin" });
-    await expect(listWorkspaceAudit(admin, { limit: 10, cursor: "not-a-cursor" })).rejects.toMatchObject({ code: "bad_request:cursor" });
+    await expect(listWorkspaceAudit(w.ctxFor("editor"), { limit: 10 })).rejects.toMatchObject({
+      code: "forbidden:admin",
+    });
+    await expect(listWorkspaceAudit(admin, { limit: 10, cursor: "not-a-cursor" })).rejects.toMatchObject({
+      code: "bad_request:cursor",
+    });
   });
 });

@@ -23,6 +23,9 @@ describe.each(PROVIDERS)("demo seed on %s", (provider) => {
     expect(await db.membership.count({ where: { workspaceId: first.workspaceId } })).toBe(3);
     const admin = DEMO_USERS.find((u) => u.role === "admin")!;
     const adminUser = await db.user.findUniqueOrThrow({ where: { email: admin.email } });
-    expect((await workspacesOf(db, adminUser.id)).map((w) => w.name)).toEqual(["Northwind Outdoor", "Northwind Sandbox"]);
+    expect((await workspacesOf(db, adminUser.id)).map((w) => w.name)).toEqual([
+      "Northwind Outdoor",
+      "Northwind Sandbox",
+    ]);
   });
 });

@@ -40,6 +40,6 @@ export async function createWorkspaceWithAdmin(db: Db, input: CreateWorkspaceInp
         after: { name: ws.name, admin: user.email },
       },
     );
-    return { workspaceId: ws.id, userId: user.id, existingUser: Boolean(existing) };
+    return { workspaceId: ws.id, userId: user.id, email: user.email, existingUser: Boolean(existing) };
   });
 }

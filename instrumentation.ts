@@ -1,0 +1,7 @@
+/** Runs once when a Next.js server starts: refuse to serve on a database that is unreachable or not migrated. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
+    const { checkStartup } = await import("./server/startup");
+    await checkStartup();
+  }
+}

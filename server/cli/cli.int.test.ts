@@ -1,0 +1,80 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { ROOT } from "@/server/testing/databases";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lectern-cli-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the real `lectern` bin from outside the project, as `npm exec --prefix` would. */
+function lectern(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "lectern.mjs"), ...args], {
+    cwd: os.tmpdir(),
+    encoding: "utf8",
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      DATABASE_URL: `file:${path.join(dir, "cli.db")}`,
+      ...env,
+    },
+    timeout: 60_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe("lectern CLI", () => {
+  it("prints help with the db and workspace commands", () => {
+    const r = lectern(["--help"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Usage: lectern");
+    expect(r.out).toMatch(/db\s+Database schema and demo data/);
+  });
+
+  it("reports pending migrations, migrates, seeds idempotently, and then is up to date", () => {
+    const before = lectern(["db", "status"]);
+    expect(before.code).toBe(1);
+    expect(before.out).toMatch(/sqlite: pending 0001_init/);
+    expect(lectern(["db", "migrate"]).out).toMatch(/applied 0001_init/);
+    expect(lectern(["db", "status"])).toMatchObject({ code: 0 });
+    expect(lectern(["db", "seed"]).out).toContain("seeded the demo workspace Northwind Outdoor");
+    expect(lectern(["db", "seed"]).out).toContain("already present");
+    expect(lectern(["db", "seed"], { LECTERN_DEMO: "false" }).out).toContain("nothing seeded");
+  });
+
+  it("creates a real workspace with its first admin, and refuses a taken slug", () => {
+    lectern(["db", "migrate"]);
+    const args = [
+      "workspace",
+      "create",
+      "--name",
+      "Acme",
+      "--slug",
+      "acme",
+      "--admin-email",
+      "Boss@Acme.test",
+      "--admin-name",
+      "Boss",
+    ];
+    expect(lectern(args).err).toContain("Set LECTERN_ADMIN_PASSWORD");
+    const ok = lectern(args, { LECTERN_ADMIN_PASSWORD: "correct-horse-battery" });
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/created workspace acme \(\w+\); admin boss@acme\.test/);
+    const again = lectern(args, { LECTERN_ADMIN_PASSWORD: "correct-horse-battery" });
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('A workspace with the slug "acme" already exists.');
+  });
+
+  it("says in one line what to do when the database or the configuration is wrong", () => {
+    const down = lectern(["db", "migrate"], { DATABASE_URL: "postgres://postgres@127.0.0.1:1/none" });
+    expect(down.code).toBe(1);
+    expect(down.err.trim()).toBe(
+      "Cannot reach PostgreSQL at 127.0.0.1:1/none (connection refused). Start PostgreSQL and check DATABASE_URL, or unset DATABASE_URL to use the embedded SQLite database.",
+    );
+    const bad = lectern(["db", "status"], { DATABASE_URL: "mysql://x" });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("DATABASE_URL: must start with file: (SQLite) or postgres:// (PostgreSQL)");
+    expect(bad.err).not.toMatch(/\n\s+at /);
+  });
+});
