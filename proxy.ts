@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { log } from "@/server/log";
 
 /**
  * Gives every request an id (kept when a trusted upstream already set a
@@ -12,6 +13,8 @@ export function proxy(req: NextRequest) {
   headers.set("x-request-id", id);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("x-request-id", id);
+  // Access log for every request (API routes add status and latency in withRoute).
+  log().debug({ requestId: id, method: req.method, path: req.nextUrl.pathname }, "incoming");
   return res;
 }
 

@@ -14,6 +14,7 @@ function lectern(args: string[], env: Record<string, string> = {}) {
     cwd: os.tmpdir(),
     encoding: "utf8",
     env: {
+      NODE_ENV: "test",
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "",
       DATABASE_URL: `file:${path.join(dir, "cli.db")}`,
