@@ -1,32 +1,6 @@
-import { Lock } from "lucide-react";
-import Link from "next/link";
+import { ForbiddenPage } from "@/components/shell/forbidden-page";
 
-import { StatusPage } from "@/components/shell/status-page";
-import { buttonVariants } from "@/components/ui/button";
-
-/** 403 UI rendered by `forbidden()` (requires `experimental.authInterrupts`). */
+/** 403 UI rendered by `forbidden()` outside the studio (requires `experimental.authInterrupts`). */
 export default function Forbidden() {
-  return (
-    <StatusPage
-      code="403"
-      icon={Lock}
-      title="You don't have access to this page"
-      description={
-        <>
-          <p>
-            This page needs a different role in the current workspace. Your role lets you work in other parts of the
-            studio.
-          </p>
-          <p className="mt-2">
-            If you need access, ask a workspace admin to change your role, or switch to a workspace where you have it.
-          </p>
-        </>
-      }
-      actions={
-        <Link href="/drafts" className={buttonVariants({ variant: "primary" })}>
-          Back to Drafts
-        </Link>
-      }
-    />
-  );
+  return <ForbiddenPage standalone />;
 }

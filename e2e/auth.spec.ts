@@ -1,5 +1,17 @@
 import { expect, test } from "@playwright/test";
-import { NAV_LABELS, ROLE_LABEL, USERS, WORKSPACE, screenshot, signIn, signOut, submitLogin, unique } from "./fixtures";
+import {
+  NAV_LABELS,
+  ROLE_LABEL,
+  USERS,
+  WORKSPACE,
+  formAlert,
+  screenshot,
+  signIn,
+  signOut,
+  submitLogin,
+  switcherName,
+  unique,
+} from "./fixtures";
 
 test.describe("sign-in and the studio shell", () => {
   for (const user of Object.values(USERS)) {
@@ -17,7 +29,7 @@ test.describe("sign-in and the studio shell", () => {
 
       // The workspace switcher shows the active workspace and the role in it.
       await expect(page.getByRole("button", { name: /^Switch workspace\. Current: / })).toHaveAccessibleName(
-        `Switch workspace. Current: ${WORKSPACE.name}, role: ${ROLE_LABEL[user.role]}`,
+        switcherName(WORKSPACE.name, user.role),
       );
 
       // Drafts page: one h1 and its empty state.
@@ -30,7 +42,7 @@ test.describe("sign-in and the studio shell", () => {
       await expect(page.getByRole("button", { name: "User menu" })).toHaveAttribute("aria-expanded", "true");
       await expect(page.getByText(user.name, { exact: true })).toBeVisible();
       await expect(page.getByText(user.email, { exact: true })).toBeVisible();
-      await expect(page.getByText(`Role: ${ROLE_LABEL[user.role]}`)).toBeVisible();
+      await expect(page.getByText(`Role: ${ROLE_LABEL[user.role]}`, { exact: true })).toBeVisible();
       await expect(page.getByRole("menu", { name: "User menu" })).toBeVisible();
       await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeVisible();
       await screenshot(page, `shell-${user.role}`);
@@ -57,7 +69,7 @@ test.describe("sign-in and the studio shell", () => {
   test("a wrong password shows a generic error and stays on /login", async ({ page }) => {
     await page.goto("/login");
     await submitLogin(page, { email: USERS.marketer.email, password: "not-the-right-password" });
-    await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+    await expect(formAlert(page)).toHaveText("Email or password is incorrect.");
     await expect(page).toHaveURL(/\/login(\?|$)/);
     // The email is kept, the password is not.
     await expect(page.getByLabel("Email")).toHaveValue(USERS.marketer.email);
@@ -70,7 +82,7 @@ test.describe("sign-in and the studio shell", () => {
     // An unknown email gets exactly the same message (no account enumeration).
     await page.goto("/login");
     await submitLogin(page, { email: `${unique("nobody")}@example.test`, password: "whatever-password" });
-    await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+    await expect(formAlert(page)).toHaveText("Email or password is incorrect.");
   });
 
   test("an unauthenticated visit to a studio page redirects to /login", async ({ page }) => {
@@ -99,10 +111,10 @@ test.describe("sign-in and the studio shell", () => {
     await page.goto("/login");
     for (let attempt = 1; attempt <= 5; attempt++) {
       await submitLogin(page, { email, password: `wrong-password-${attempt}` });
-      await expect(page.getByRole("alert"), `attempt ${attempt}`).toHaveText("Email or password is incorrect.");
+      await expect(formAlert(page), `attempt ${attempt}`).toHaveText("Email or password is incorrect.");
     }
     await submitLogin(page, { email, password: "wrong-password-6" });
-    await expect(page.getByRole("alert")).toHaveText(/^Too many sign-in attempts/);
+    await expect(formAlert(page)).toHaveText(/^Too many sign-in attempts/);
     await expect(page).toHaveURL(/\/login(\?|$)/);
     await screenshot(page, "login-rate-limited");
 

@@ -39,6 +39,20 @@ export const NAV_LABELS = [
 
 export const ROLE_LABEL = { admin: "Admin", editor: "Editor", marketer: "Marketer" } as const;
 
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The workspace switcher's full accessible name, e.g. "Switch workspace. Current: Northwind Outdoor, role: Admin". */
+export function switcherName(workspace: string, role: keyof typeof ROLE_LABEL): RegExp {
+  return new RegExp(`^Switch workspace\\. Current: ${escapeRegExp(workspace)}, role: ${ROLE_LABEL[role]}$`);
+}
+
+/** The form's error alert (scoped to <main>: Next's route announcer is also role=alert). */
+export function formAlert(page: Page) {
+  return page.getByRole("main").getByRole("alert");
+}
+
 /** A suffix that keeps emails and names unique across tests and runs. */
 export function unique(prefix = "e2e"): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;

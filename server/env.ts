@@ -25,6 +25,7 @@ const Schema = z.object({
     .string()
     .min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)")
     .optional(),
+  AUTH_URL: z.url("must be an absolute URL such as https://lectern.example.com").optional(),
   LECTERN_DEMO: bool.default(true),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   MAX_BODY_BYTES: z.coerce
@@ -71,6 +72,8 @@ export type Env = {
   databaseUrl: string;
   databaseProvider: DatabaseProvider;
   authSecret: string;
+  /** The studio's public URL when configured (AUTH_URL); otherwise derived per request. */
+  publicUrl?: string;
   demoMode: boolean;
   logLevel: z.infer<typeof Schema>["LOG_LEVEL"];
   maxBodyBytes: number;
@@ -117,6 +120,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     databaseUrl,
     databaseProvider,
     authSecret: v.AUTH_SECRET ?? localAuthSecret(dataDir, v.NODE_ENV),
+    publicUrl: v.AUTH_URL?.replace(/\/+$/, ""),
     demoMode: v.LECTERN_DEMO,
     logLevel: v.LOG_LEVEL,
     maxBodyBytes: v.MAX_BODY_BYTES,

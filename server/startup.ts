@@ -25,7 +25,7 @@ export async function checkStartup(): Promise<void> {
     fail(
       `The database needs migrations (${pending.join(", ")}). Run: npx lectern db migrate (npm start does it for you).`,
     );
-  log().info({ provider: e.databaseProvider, version: e.version, demoMode: e.demoMode }, "lectern ready");
+  log().info({ provider: e.databaseProvider, demoMode: e.demoMode }, "lectern ready");
 }
 
 function fail(message: string): never {

@@ -27,7 +27,11 @@ export function ApiKeysPanel() {
   const invalidate = () => qc.invalidateQueries({ queryKey: queryKeys.apiKeys });
   const create = useMutation({
     mutationFn: (body: CreateApiKeyBody) => api<CreatedApiKey>("/api/api-keys", { method: "POST", body }),
-    onSuccess: invalidate,
+    onSuccess: ({ key: _secret, ...summary }) => {
+      // Show the new key in the table at once (without its secret), then refresh from the server.
+      qc.setQueryData<ApiKeySummary[]>(queryKeys.apiKeys, (old) => [summary, ...(old ?? [])]);
+      return invalidate();
+    },
   });
   const revoke = useMutation({
     mutationFn: (id: string) => api(`/api/api-keys/${id}`, { method: "DELETE" }),

@@ -14,11 +14,16 @@ import { EmptyState } from "@/components/ui/empty-state";
 const dateTimeFmt = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
 const PAGE_SIZE = 25;
 
+/** A before/after summary as plain text: `role: editor`, lists joined with "; ". */
 function summary(v: unknown): string {
   if (v === null || v === undefined) return "—";
+  if (Array.isArray(v)) return v.map(summary).join("; ");
   if (typeof v !== "object") return String(v);
-  return Object.entries(v as Record<string, unknown>)
-    .map(([k, x]) => `${k}: ${typeof x === "object" ? JSON.stringify(x) : String(x)}`)
+  const entries = Object.entries(v as Record<string, unknown>);
+  return entries
+    .map(
+      ([k, x]) => `${k}: ${x !== null && typeof x === "object" && !Array.isArray(x) ? `(${summary(x)})` : summary(x)}`,
+    )
     .join(", ");
 }
 

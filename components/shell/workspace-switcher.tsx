@@ -192,6 +192,7 @@ export function WorkspaceSwitcher({ workspaces, activeWorkspaceId, role }: Works
         ref={triggerRef}
         type="button"
         aria-haspopup="listbox"
+        aria-label={`Switch workspace. Current: ${activeName}, role: ${ROLE_LABELS[role]}`}
         aria-expanded={open}
         aria-controls={open ? listboxId : undefined}
         aria-describedby={error ? errorId : undefined}
@@ -205,14 +206,10 @@ export function WorkspaceSwitcher({ workspaces, activeWorkspaceId, role }: Works
       >
         <WorkspaceTile name={activeName} />
         <span className="min-w-0 flex-1">
-          <span className="sr-only">Switch workspace. Current: </span>
           <span className="text-sidebar-accent-foreground block truncate text-[13px] leading-4 font-medium">
             {activeName}
           </span>
-          <span className="text-sidebar-muted-foreground block truncate text-xs leading-4">
-            <span className="sr-only">, role: </span>
-            {ROLE_LABELS[role]}
-          </span>
+          <span className="text-sidebar-muted-foreground block truncate text-xs leading-4">{ROLE_LABELS[role]}</span>
         </span>
         {busy ? (
           <LoaderCircle aria-hidden="true" className="text-sidebar-muted-foreground size-4 shrink-0 animate-spin" />

@@ -16,9 +16,20 @@ export class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
 }
 
+/**
+ * The client address for the per-address limit: the right-most X-Forwarded-For
+ * entry, which is the one the nearest proxy appended (the left-most is whatever
+ * the client claimed). Without a proxy in front, Next.js keeps a client-sent
+ * header as is, so this limit can be dodged; the per-email limit cannot.
+ */
 function clientAddress(request: Request | undefined): string {
-  const fwd = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return fwd || request?.headers.get("x-real-ip") || "unknown";
+  const hops =
+    request?.headers
+      .get("x-forwarded-for")
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean) ?? [];
+  return hops.at(-1) || request?.headers.get("x-real-ip") || "unknown";
 }
 
 function providers(): Provider[] {
