@@ -3,7 +3,7 @@ set -euo pipefail
 
 export NEXT_TELEMETRY_DISABLED=1
 
-say() { printf '\033[1;36m▸ %s\033[0m\n' "$*"; }
+say() { printf '\033[1;36m▸ [%4ss] %s\033[0m\n' "$SECONDS" "$*"; }
 
 check_node() {
   local v

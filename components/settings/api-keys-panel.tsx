@@ -6,6 +6,7 @@ import { useState } from "react";
 import { api, queryKeys } from "@/lib/query/client";
 import { API_KEY_SCOPES, CreateApiKeyBody, type ApiKeySummary, type CreatedApiKey } from "@/lib/schemas/api-keys";
 import { Alert } from "@/components/ui/alert";
+import { DataTable } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -149,70 +150,49 @@ export function ApiKeysPanel() {
               description="Create one above when a script or CMS needs to talk to Lectern."
             />
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">API keys</caption>
-                <thead className="text-muted-foreground text-xs uppercase">
-                  <tr>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      Name
-                    </th>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      Scopes
-                    </th>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      Created
-                    </th>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      Last used
-                    </th>
-                    <th scope="col" className="py-2 font-medium">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-border divide-y">
-                  {keys.data.map((k) => (
-                    <tr key={k.id} className={k.revokedAt ? "opacity-60" : undefined}>
-                      <td className="py-3 pr-4">
-                        <div className="font-medium">{k.name}</div>
-                        <div className="text-muted-foreground font-mono text-xs">{k.prefix}_…</div>
-                      </td>
-                      <td className="py-3 pr-4">
-                        <div className="flex gap-1">
-                          {k.scopes.map((s) => (
-                            <Badge key={s} tone={s === "write" ? "warning" : "info"}>
-                              {s}
-                            </Badge>
-                          ))}
-                        </div>
-                      </td>
-                      <td className="text-muted-foreground py-3 pr-4">{dateTimeFmt.format(new Date(k.createdAt))}</td>
-                      <td className="text-muted-foreground py-3 pr-4">
-                        {k.lastUsedAt ? dateTimeFmt.format(new Date(k.lastUsedAt)) : "Never"}
-                      </td>
-                      <td className="py-3 text-right">
-                        {k.revokedAt ? (
-                          <Badge tone="danger">revoked</Badge>
-                        ) : (
-                          <Button
-                            size="sm"
-                            variant="ghost"
-                            aria-label={`Revoke ${k.name}`}
-                            onClick={() => {
-                              if (confirm(`Revoke "${k.name}"? Integrations using it stop working at once.`))
-                                revoke.mutate(k.id);
-                            }}
-                          >
-                            Revoke
-                          </Button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="API keys"
+              columns={["Name", "Scopes", "Created", "Last used", { label: "Actions", hidden: true }]}
+            >
+              {keys.data.map((k) => (
+                <tr key={k.id} className={k.revokedAt ? "opacity-60" : undefined}>
+                  <td className="py-3 pr-4">
+                    <div className="font-medium">{k.name}</div>
+                    <div className="text-muted-foreground font-mono text-xs">{k.prefix}_…</div>
+                  </td>
+                  <td className="py-3 pr-4">
+                    <div className="flex gap-1">
+                      {k.scopes.map((s) => (
+                        <Badge key={s} tone={s === "write" ? "warning" : "info"}>
+                          {s}
+                        </Badge>
+                      ))}
+                    </div>
+                  </td>
+                  <td className="text-muted-foreground py-3 pr-4">{dateTimeFmt.format(new Date(k.createdAt))}</td>
+                  <td className="text-muted-foreground py-3 pr-4">
+                    {k.lastUsedAt ? dateTimeFmt.format(new Date(k.lastUsedAt)) : "Never"}
+                  </td>
+                  <td className="py-3 text-right">
+                    {k.revokedAt ? (
+                      <Badge tone="danger">revoked</Badge>
+                    ) : (
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        aria-label={`Revoke ${k.name}`}
+                        onClick={() => {
+                          if (confirm(`Revoke "${k.name}"? Integrations using it stop working at once.`))
+                            revoke.mutate(k.id);
+                        }}
+                      >
+                        Revoke
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </CardContent>
       </Card>

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { api, queryKeys } from "@/lib/query/client";
 import type { AuditPage } from "@/lib/schemas/audit";
 import { Alert } from "@/components/ui/alert";
+import { DataTable } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -57,50 +58,24 @@ export function AuditPanel() {
             description="Invitations, role changes and API keys will show up here."
           />
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Audit events</caption>
-              <thead className="text-muted-foreground text-xs uppercase">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    When
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Who
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    What
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Before
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    After
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-border divide-y align-top">
-                {page.data.items.map((e) => (
-                  <tr key={e.id}>
-                    <td className="text-muted-foreground py-2 pr-4 whitespace-nowrap">
-                      {dateTimeFmt.format(new Date(e.createdAt))}
-                    </td>
-                    <td className="py-2 pr-4">
-                      <div>{e.actor.label ?? "—"}</div>
-                      <div className="text-muted-foreground text-xs">{e.actor.type.replace("_", " ")}</div>
-                    </td>
-                    <td className="py-2 pr-4">
-                      <Badge>{e.action}</Badge>
-                    </td>
-                    <td className="text-muted-foreground max-w-56 py-2 pr-4 text-xs break-words">
-                      {summary(e.before)}
-                    </td>
-                    <td className="text-muted-foreground max-w-56 py-2 text-xs break-words">{summary(e.after)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Audit events" columns={["When", "Who", "What", "Before", "After"]}>
+            {page.data.items.map((e) => (
+              <tr key={e.id}>
+                <td className="text-muted-foreground py-2 pr-4 whitespace-nowrap">
+                  {dateTimeFmt.format(new Date(e.createdAt))}
+                </td>
+                <td className="py-2 pr-4">
+                  <div>{e.actor.label ?? "—"}</div>
+                  <div className="text-muted-foreground text-xs">{e.actor.type.replace("_", " ")}</div>
+                </td>
+                <td className="py-2 pr-4">
+                  <Badge>{e.action}</Badge>
+                </td>
+                <td className="text-muted-foreground max-w-56 py-2 pr-4 text-xs break-words">{summary(e.before)}</td>
+                <td className="text-muted-foreground max-w-56 py-2 text-xs break-words">{summary(e.after)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <div className="mt-4 flex justify-end gap-2">
           <Button

@@ -7,6 +7,7 @@ import { api, queryKeys } from "@/lib/query/client";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "@/lib/schemas/roles";
 import { InviteBody, type CreatedInvitation, type MembersResponse } from "@/lib/schemas/workspace";
 import { Alert } from "@/components/ui/alert";
+import { DataTable } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -57,68 +58,50 @@ export function MembersPanel({ currentUserId }: { currentUserId: string }) {
           ) : members.isError ? (
             <Alert tone="danger">{members.error.message}</Alert>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Workspace members</caption>
-                <thead className="text-muted-foreground text-xs uppercase">
-                  <tr>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      Name
-                    </th>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      Role
-                    </th>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      Joined
-                    </th>
-                    <th scope="col" className="py-2 font-medium">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-border divide-y">
-                  {members.data.members.map((m) => (
-                    <tr key={m.userId}>
-                      <td className="py-3 pr-4">
-                        <div className="font-medium">
-                          {m.name} {m.userId === currentUserId ? <Badge>you</Badge> : null}
-                        </div>
-                        <div className="text-muted-foreground text-xs">{m.email}</div>
-                      </td>
-                      <td className="py-3 pr-4">
-                        <Select
-                          aria-label={`Role of ${m.name}`}
-                          value={m.role}
-                          disabled={changeRole.isPending}
-                          onChange={(e) => changeRole.mutate({ userId: m.userId, role: e.target.value as Role })}
-                          wrapperClassName="w-36"
-                        >
-                          {ROLES.map((r) => (
-                            <option key={r} value={r}>
-                              {ROLE_LABELS[r]}
-                            </option>
-                          ))}
-                        </Select>
-                      </td>
-                      <td className="text-muted-foreground py-3 pr-4">{dateFmt.format(new Date(m.joinedAt))}</td>
-                      <td className="py-3 text-right">
-                        {m.userId !== currentUserId ? (
-                          <Button
-                            size="sm"
-                            variant="ghost"
-                            onClick={() => {
-                              if (confirm(`Remove ${m.name} from this workspace?`)) remove.mutate(m.userId);
-                            }}
-                          >
-                            Remove
-                          </Button>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Workspace members"
+              columns={["Name", "Role", "Joined", { label: "Actions", hidden: true }]}
+            >
+              {members.data.members.map((m) => (
+                <tr key={m.userId}>
+                  <td className="py-3 pr-4">
+                    <div className="font-medium">
+                      {m.name} {m.userId === currentUserId ? <Badge>you</Badge> : null}
+                    </div>
+                    <div className="text-muted-foreground text-xs">{m.email}</div>
+                  </td>
+                  <td className="py-3 pr-4">
+                    <Select
+                      aria-label={`Role of ${m.name}`}
+                      value={m.role}
+                      disabled={changeRole.isPending}
+                      onChange={(e) => changeRole.mutate({ userId: m.userId, role: e.target.value as Role })}
+                      wrapperClassName="w-36"
+                    >
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {ROLE_LABELS[r]}
+                        </option>
+                      ))}
+                    </Select>
+                  </td>
+                  <td className="text-muted-foreground py-3 pr-4">{dateFmt.format(new Date(m.joinedAt))}</td>
+                  <td className="py-3 text-right">
+                    {m.userId !== currentUserId ? (
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        onClick={() => {
+                          if (confirm(`Remove ${m.name} from this workspace?`)) remove.mutate(m.userId);
+                        }}
+                      >
+                        Remove
+                      </Button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </CardContent>
       </Card>

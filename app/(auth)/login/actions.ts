@@ -2,20 +2,14 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { LoginBody } from "@/lib/schemas/auth";
-import { signIn } from "@/server/auth/config";
-import { oauthProviders } from "@/server/auth/config";
+import { safeRedirectPath } from "@/lib/safe-redirect";
+import { oauthProviders, signIn } from "@/server/auth/config";
 
 export type LoginState = {
   error?: string;
   fieldErrors?: Partial<Record<"email" | "password", string>>;
   email?: string;
 };
-
-/** Only same-site relative paths, so the login form cannot be turned into an open redirect. */
-function safeCallback(v: FormDataEntryValue | null): string {
-  const s = typeof v === "string" ? v : "";
-  return s.startsWith("/") && !s.startsWith("//") && !s.startsWith("/\\") ? s : "/drafts";
-}
 
 export async function signInWithPassword(_prev: LoginState, form: FormData): Promise<LoginState> {
   const raw = { email: form.get("email"), password: form.get("password") };
@@ -30,7 +24,7 @@ export async function signInWithPassword(_prev: LoginState, form: FormData): Pro
     return { fieldErrors, email };
   }
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: safeCallback(form.get("callbackUrl")) });
+    await signIn("credentials", { ...parsed.data, redirectTo: safeRedirectPath(form.get("callbackUrl")) });
     return {};
   } catch (e) {
     if (e instanceof CredentialsSignin && e.code === "rate_limited") {
@@ -45,5 +39,5 @@ export async function signInWithProvider(form: FormData): Promise<void> {
   const id = form.get("provider");
   // Only providers this instance enabled; anything else is ignored.
   if (typeof id !== "string" || !oauthProviders().some((p) => p.id === id)) return;
-  await signIn(id, { redirectTo: safeCallback(form.get("callbackUrl")) });
+  await signIn(id, { redirectTo: safeRedirectPath(form.get("callbackUrl")) });
 }

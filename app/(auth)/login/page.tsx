@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { Logo } from "@/components/shell/logo";
+import { AuthCard } from "@/components/auth/auth-card";
 import { LoginForm } from "@/components/auth/login-form";
 import { Button } from "@/components/ui/button";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { getSessionContext } from "@/server/auth/context";
 import { oauthProviders } from "@/server/auth/config";
 import { env } from "@/server/env";
@@ -23,42 +24,29 @@ export default async function LoginPage({ searchParams }: Props) {
   const { callbackUrl, error } = await searchParams;
   if (await getSessionContext()) redirect("/drafts");
   const providers = oauthProviders();
-  const target = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/drafts";
+  const target = safeRedirectPath(callbackUrl);
   return (
-    <main id="main" className="flex min-h-dvh items-center justify-center px-4 py-12">
-      <div className="w-full max-w-sm space-y-8">
-        <div className="flex flex-col items-center gap-3 text-center">
-          <Logo />
-          <div>
-            <h1 className="text-xl font-semibold tracking-tight">Sign in to Lectern</h1>
-            <p className="text-muted-foreground mt-1 text-sm">
-              Governed, grounded content for ads, emails and SEO pages.
-            </p>
-          </div>
+    <AuthCard title="Sign in to Lectern" subtitle="Governed, grounded content for ads, emails and SEO pages.">
+      <LoginForm
+        action={signInWithPassword}
+        callbackUrl={target}
+        initialError={error ? (ERRORS[error] ?? "Sign-in failed. Try again.") : undefined}
+        demoUsers={env().demoMode ? DEMO_USERS : undefined}
+      />
+      {providers.length ? (
+        <div className="mt-6 space-y-2">
+          <p className="text-muted-foreground text-center text-xs">or continue with</p>
+          {providers.map((p) => (
+            <form key={p.id} action={signInWithProvider}>
+              <input type="hidden" name="provider" value={p.id} />
+              <input type="hidden" name="callbackUrl" value={target} />
+              <Button type="submit" variant="secondary" className="w-full">
+                {p.name}
+              </Button>
+            </form>
+          ))}
         </div>
-        <div className="border-border bg-card shadow-card rounded-xl border p-6">
-          <LoginForm
-            action={signInWithPassword}
-            callbackUrl={target}
-            initialError={error ? (ERRORS[error] ?? "Sign-in failed. Try again.") : undefined}
-            demoUsers={env().demoMode ? DEMO_USERS : undefined}
-          />
-          {providers.length ? (
-            <div className="mt-6 space-y-2">
-              <p className="text-muted-foreground text-center text-xs">or continue with</p>
-              {providers.map((p) => (
-                <form key={p.id} action={signInWithProvider}>
-                  <input type="hidden" name="provider" value={p.id} />
-                  <input type="hidden" name="callbackUrl" value={target} />
-                  <Button type="submit" variant="secondary" className="w-full">
-                    {p.name}
-                  </Button>
-                </form>
-              ))}
-            </div>
-          ) : null}
-        </div>
-      </div>
-    </main>
+      ) : null}
+    </AuthCard>
   );
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { MailX } from "lucide-react";
 import { StatusPage } from "@/components/shell/status-page";
-import { Logo } from "@/components/shell/logo";
+import { AuthCard } from "@/components/auth/auth-card";
 import { AcceptInvitationForm, JoinWorkspaceButton } from "@/components/auth/accept-invitation";
 import { buttonVariants } from "@/components/ui/button";
 import { isAppError } from "@/lib/errors";
@@ -39,39 +39,30 @@ export default async function InvitePage({ params }: Props) {
   const session = await getSessionContext();
   const signedInAsInvitee = session?.user.email === invitation.email;
   return (
-    <main id="main" className="flex min-h-dvh items-center justify-center px-4 py-12">
-      <div className="w-full max-w-sm space-y-8">
-        <div className="flex flex-col items-center gap-3 text-center">
-          <Logo />
-          <div>
-            <h1 className="text-xl font-semibold tracking-tight">Join {invitation.workspaceName}</h1>
-            <p className="text-muted-foreground mt-1 text-sm">
-              You were invited as{" "}
-              <strong className="text-foreground">{ROLE_LABELS[invitation.role].toLowerCase()}</strong> with{" "}
-              <strong className="text-foreground">{invitation.email}</strong>.
-            </p>
-          </div>
+    <AuthCard
+      title={`Join ${invitation.workspaceName}`}
+      subtitle={
+        <>
+          You were invited as <strong className="text-foreground">{ROLE_LABELS[invitation.role].toLowerCase()}</strong>{" "}
+          with <strong className="text-foreground">{invitation.email}</strong>.
+        </>
+      }
+    >
+      {!invitation.hasAccount ? (
+        <AcceptInvitationForm token={token} email={invitation.email} />
+      ) : signedInAsInvitee ? (
+        <JoinWorkspaceButton token={token} workspaceName={invitation.workspaceName} />
+      ) : (
+        <div className="space-y-4 text-sm">
+          <p>An account for {invitation.email} already exists. Sign in with it, and you will come back here to join.</p>
+          <Link
+            className={buttonVariants({ className: "w-full" })}
+            href={`/login?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}
+          >
+            Sign in to accept
+          </Link>
         </div>
-        <div className="border-border bg-card shadow-card rounded-xl border p-6">
-          {!invitation.hasAccount ? (
-            <AcceptInvitationForm token={token} email={invitation.email} />
-          ) : signedInAsInvitee ? (
-            <JoinWorkspaceButton token={token} workspaceName={invitation.workspaceName} />
-          ) : (
-            <div className="space-y-4 text-sm">
-              <p>
-                An account for {invitation.email} already exists. Sign in with it, and you will come back here to join.
-              </p>
-              <Link
-                className={buttonVariants({ className: "w-full" })}
-                href={`/login?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}
-              >
-                Sign in to accept
-              </Link>
-            </div>
-          )}
-        </div>
-      </div>
-    </main>
+      )}
+    </AuthCard>
   );
 }
