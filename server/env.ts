@@ -48,6 +48,19 @@ const Schema = z.object({
   AUTH_OIDC_ID: z.string().optional(),
   AUTH_OIDC_SECRET: z.string().optional(),
   AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+  LECTERN_SECRET_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 random bytes, base64 (openssl rand -base64 32)")
+    .optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  ANTHROPIC_API_KEY: z.string().optional(),
+  OPENAI_COMPATIBLE_BASE_URL: z.url().optional(),
+  OPENAI_COMPATIBLE_API_KEY: z.string().optional(),
+  OPENAI_COMPATIBLE_MODELS: z.string().optional(),
+  OPENAI_COMPATIBLE_NAME: z.string().default("OpenAI-compatible"),
+  INFERENCE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).default(5000),
 });
 
 /** Cross-field rules, checked on the raw input so they are reported together with per-field problems. */
@@ -58,6 +71,8 @@ function pairProblems(v: Record<string, string | undefined>): string[] {
       out.push(`${name}_ID: set both ${name}_ID and ${name}_SECRET, or neither`);
   }
   if (v.AUTH_OIDC_ID && !v.AUTH_OIDC_ISSUER) out.push("AUTH_OIDC_ISSUER: is required when AUTH_OIDC_ID is set");
+  if (v.OPENAI_COMPATIBLE_BASE_URL && !v.OPENAI_COMPATIBLE_MODELS?.trim())
+    out.push("OPENAI_COMPATIBLE_MODELS: list the model ids the endpoint serves (comma-separated), e.g. llama3.1:8b");
   return out;
 }
 
@@ -78,6 +93,16 @@ export type Env = {
   logLevel: z.infer<typeof Schema>["LOG_LEVEL"];
   maxBodyBytes: number;
   signIn: { maxAttempts: number; windowSeconds: number };
+  /** 32-byte key for AES-256-GCM encryption of stored provider API keys. */
+  secretKey: Buffer;
+  redisUrl?: string;
+  /** Instance-wide model providers from env, available to every workspace. */
+  providers: {
+    openai?: { apiKey: string; baseUrl?: string };
+    anthropic?: { apiKey: string };
+    openaiCompatible?: { baseUrl: string; apiKey?: string; models: string[]; name: string };
+  };
+  inferenceCacheMaxEntries: number;
   oauth: {
     github?: { id: string; secret: string };
     google?: { id: string; secret: string };
@@ -119,7 +144,22 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     dataDir,
     databaseUrl,
     databaseProvider,
-    authSecret: v.AUTH_SECRET ?? localAuthSecret(dataDir, v.NODE_ENV),
+    authSecret: v.AUTH_SECRET ?? localSecret(dataDir, ".auth-secret", v.NODE_ENV),
+    secretKey: Buffer.from(v.LECTERN_SECRET_KEY ?? localSecret(dataDir, ".secret-key", v.NODE_ENV), "base64"),
+    redisUrl: v.REDIS_URL,
+    providers: {
+      openai: v.OPENAI_API_KEY ? { apiKey: v.OPENAI_API_KEY, baseUrl: v.OPENAI_BASE_URL } : undefined,
+      anthropic: v.ANTHROPIC_API_KEY ? { apiKey: v.ANTHROPIC_API_KEY } : undefined,
+      openaiCompatible: v.OPENAI_COMPATIBLE_BASE_URL
+        ? {
+            baseUrl: v.OPENAI_COMPATIBLE_BASE_URL,
+            apiKey: v.OPENAI_COMPATIBLE_API_KEY,
+            models: (v.OPENAI_COMPATIBLE_MODELS ?? "").split(",").map((m) => m.trim()).filter(Boolean),
+            name: v.OPENAI_COMPATIBLE_NAME,
+          }
+        : undefined,
+    },
+    inferenceCacheMaxEntries: v.INFERENCE_CACHE_MAX_ENTRIES,
     publicUrl: v.AUTH_URL?.replace(/\/+$/, ""),
     demoMode: v.LECTERN_DEMO,
     logLevel: v.LOG_LEVEL,
@@ -139,19 +179,20 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 /**
- * Without AUTH_SECRET, a self-hosted single instance generates one on first
- * start and keeps it in the data directory (mode 0600), so sessions survive
- * restarts and the quick start needs no configuration. Several instances
- * behind a load balancer must share one AUTH_SECRET.
+ * Secrets a self-hosted single instance can make for itself: without
+ * AUTH_SECRET / LECTERN_SECRET_KEY, one is generated on first start and kept
+ * in the data directory (mode 0600), so sessions and encrypted provider keys
+ * survive restarts and the quick start needs no configuration. Several
+ * instances behind a load balancer must share both (set them in env).
  */
-function localAuthSecret(dataDir: string, nodeEnv: string): string {
-  const file = path.join(dataDir, ".auth-secret");
+function localSecret(dataDir: string, name: string, nodeEnv: string): string {
+  const file = path.join(dataDir, name);
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {
-    if (nodeEnv === "test") return "test-secret-".padEnd(48, "x");
+    if (nodeEnv === "test") return Buffer.alloc(32, name).toString("base64");
     fs.mkdirSync(dataDir, { recursive: true });
-    const secret = randomBytes(32).toString("base64url");
+    const secret = randomBytes(32).toString("base64");
     try {
       fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
       return secret;

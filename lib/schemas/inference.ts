@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+/** What a call is for. Calls name a role, never a model id; each workspace routes roles to models. */
+export const MODEL_ROLES = ["draft", "revise", "judge", "embed", "classify"] as const;
+export const ModelRole = z.enum(MODEL_ROLES);
+export type ModelRole = z.infer<typeof ModelRole>;
+
+export const PROVIDER_KINDS = ["openai", "anthropic", "openai_compatible", "offline"] as const;
+export const ProviderKind = z.enum(PROVIDER_KINDS);
+export type ProviderKind = z.infer<typeof ProviderKind>;
+
+/** A provider reference inside a route: a ProviderConfig id, an env provider, or the offline engine. */
+export const ProviderRef = z.union([z.literal("offline"), z.literal("env:openai"), z.literal("env:anthropic"), z.literal("env:openai-compatible"), z.string().regex(/^[a-z0-9]{20,40}$/, "not a provider id")]);
+export type ProviderRef = z.infer<typeof ProviderRef>;
+
+export const RouteTarget = z.object({ provider: ProviderRef, model: z.string().trim().min(1).max(200) });
+export type RouteTarget = z.infer<typeof RouteTarget>;
+
+export const RouteBody = z.object({
+  chain: z.array(RouteTarget).min(1, "A route needs at least a primary model.").max(5, "At most 4 fallbacks."),
+  timeoutMs: z.number().int().min(1000).max(600_000).default(30_000),
+  deadlineMs: z.number().int().min(1000).max(1_800_000).default(90_000),
+  maxRetries: z.number().int().min(0).max(5).default(2),
+});
+export type RouteBody = z.input<typeof RouteBody>;
+
+const ModelIds = z
+  .array(z.string().trim().min(1).max(200))
+  .min(1, "List at least one model id.")
+  .max(50)
+  .transform((a) => [...new Set(a)]);
+
+export const CreateProviderBody = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("openai"), name: z.string().trim().min(1).max(80), apiKey: z.string().trim().min(8, "Paste the API key."), baseUrl: z.url().optional(), models: ModelIds }),
+  z.object({ kind: z.literal("anthropic"), name: z.string().trim().min(1).max(80), apiKey: z.string().trim().min(8, "Paste the API key."), models: ModelIds }),
+  z.object({ kind: z.literal("openai_compatible"), name: z.string().trim().min(1).max(80), baseUrl: z.url("Enter the server's base URL, e.g. http://localhost:11434/v1"), apiKey: z.string().trim().max(500).optional(), models: ModelIds }),
+]);
+export type CreateProviderBody = z.input<typeof CreateProviderBody>;
+
+export const ProviderSummary = z.object({
+  id: z.string(),
+  kind: ProviderKind,
+  name: z.string(),
+  source: z.enum(["workspace", "env", "builtin"]),
+  baseUrl: z.string().nullable(),
+  /** Only the last 4 characters of the key, never the key. */
+  apiKeyLast4: z.string().nullable(),
+  models: z.array(z.string()),
+  enabled: z.boolean(),
+});
+export type ProviderSummary = z.infer<typeof ProviderSummary>;
+
+export const BudgetBody = z
+  .object({
+    userId: z.string().min(1).max(64).nullable().default(null),
+    metric: z.enum(["tokens", "cost"]),
+    period: z.enum(["day", "month"]),
+    softCap: z.number().int().min(1).nullable().default(null),
+    hardCap: z.number().int().min(1),
+  })
+  .refine((b) => b.softCap === null || b.softCap <= b.hardCap, { path: ["softCap"], message: "The soft cap must not exceed the hard cap." });
+export type BudgetBody = z.input<typeof BudgetBody>;
+
+export const PriceBody = z.object({
+  model: z.string().trim().min(1).max(200),
+  inputMicrosPer1M: z.number().int().min(0).max(1_000_000_000),
+  outputMicrosPer1M: z.number().int().min(0).max(1_000_000_000),
+});
+export type PriceBody = z.infer<typeof PriceBody>;
