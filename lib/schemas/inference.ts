@@ -10,7 +10,13 @@ export const ProviderKind = z.enum(PROVIDER_KINDS);
 export type ProviderKind = z.infer<typeof ProviderKind>;
 
 /** A provider reference inside a route: a ProviderConfig id, an env provider, or the offline engine. */
-export const ProviderRef = z.union([z.literal("offline"), z.literal("env:openai"), z.literal("env:anthropic"), z.literal("env:openai-compatible"), z.string().regex(/^[a-z0-9]{20,40}$/, "not a provider id")]);
+export const ProviderRef = z.union([
+  z.literal("offline"),
+  z.literal("env:openai"),
+  z.literal("env:anthropic"),
+  z.literal("env:openai-compatible"),
+  z.string().regex(/^[a-z0-9]{20,40}$/, "not a provider id"),
+]);
 export type ProviderRef = z.infer<typeof ProviderRef>;
 
 export const RouteTarget = z.object({ provider: ProviderRef, model: z.string().trim().min(1).max(200) });
@@ -31,9 +37,26 @@ const ModelIds = z
   .transform((a) => [...new Set(a)]);
 
 export const CreateProviderBody = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("openai"), name: z.string().trim().min(1).max(80), apiKey: z.string().trim().min(8, "Paste the API key."), baseUrl: z.url().optional(), models: ModelIds }),
-  z.object({ kind: z.literal("anthropic"), name: z.string().trim().min(1).max(80), apiKey: z.string().trim().min(8, "Paste the API key."), models: ModelIds }),
-  z.object({ kind: z.literal("openai_compatible"), name: z.string().trim().min(1).max(80), baseUrl: z.url("Enter the server's base URL, e.g. http://localhost:11434/v1"), apiKey: z.string().trim().max(500).optional(), models: ModelIds }),
+  z.object({
+    kind: z.literal("openai"),
+    name: z.string().trim().min(1).max(80),
+    apiKey: z.string().trim().min(8, "Paste the API key."),
+    baseUrl: z.url().optional(),
+    models: ModelIds,
+  }),
+  z.object({
+    kind: z.literal("anthropic"),
+    name: z.string().trim().min(1).max(80),
+    apiKey: z.string().trim().min(8, "Paste the API key."),
+    models: ModelIds,
+  }),
+  z.object({
+    kind: z.literal("openai_compatible"),
+    name: z.string().trim().min(1).max(80),
+    baseUrl: z.url("Enter the server's base URL, e.g. http://localhost:11434/v1"),
+    apiKey: z.string().trim().max(500).optional(),
+    models: ModelIds,
+  }),
 ]);
 export type CreateProviderBody = z.input<typeof CreateProviderBody>;
 
@@ -58,7 +81,10 @@ export const BudgetBody = z
     softCap: z.number().int().min(1).nullable().default(null),
     hardCap: z.number().int().min(1),
   })
-  .refine((b) => b.softCap === null || b.softCap <= b.hardCap, { path: ["softCap"], message: "The soft cap must not exceed the hard cap." });
+  .refine((b) => b.softCap === null || b.softCap <= b.hardCap, {
+    path: ["softCap"],
+    message: "The soft cap must not exceed the hard cap.",
+  });
 export type BudgetBody = z.input<typeof BudgetBody>;
 
 export const PriceBody = z.object({

@@ -24,20 +24,42 @@ export type ClassifiedError = { errorClass: ErrorClass; message: string; retryAf
 
 export function classifyError(e: unknown, signals: { timedOut: boolean; callerAborted: boolean }): ClassifiedError {
   if (signals.callerAborted) return { errorClass: "aborted", message: "The call was cancelled." };
-  if (signals.timedOut) return { errorClass: "timeout", message: "The model did not answer within the per-call timeout." };
-  if (NoObjectGeneratedError.isInstance(e)) return { errorClass: "invalid_output", message: `The model's output did not match the schema: ${shortMessage(e)}` };
+  if (signals.timedOut)
+    return { errorClass: "timeout", message: "The model did not answer within the per-call timeout." };
+  if (NoObjectGeneratedError.isInstance(e))
+    return { errorClass: "invalid_output", message: `The model's output did not match the schema: ${shortMessage(e)}` };
   if (APICallError.isInstance(e)) {
     const status = e.statusCode;
     const retryAfterMs = parseRetryAfter(e.responseHeaders);
-    if (status === 429) return { errorClass: "rate_limited", status, retryAfterMs, message: "The provider is rate limiting Lectern (429)." };
-    if (status && status >= 500) return { errorClass: "server_error", status, retryAfterMs, message: `The provider failed (${status}).` };
-    if (status === 401 || status === 403) return { errorClass: "auth", status, message: `The provider refused the API key (${status}). Check the key in Settings → Models.` };
-    if (status && status >= 400) return { errorClass: "bad_request", status, message: `The provider rejected the request (${status}): ${shortMessage(e)}` };
-    if (e.isRetryable) return { errorClass: "network", message: `The provider could not be reached: ${shortMessage(e)}` };
+    if (status === 429)
+      return {
+        errorClass: "rate_limited",
+        status,
+        retryAfterMs,
+        message: "The provider is rate limiting Lectern (429).",
+      };
+    if (status && status >= 500)
+      return { errorClass: "server_error", status, retryAfterMs, message: `The provider failed (${status}).` };
+    if (status === 401 || status === 403)
+      return {
+        errorClass: "auth",
+        status,
+        message: `The provider refused the API key (${status}). Check the key in Settings → Models.`,
+      };
+    if (status && status >= 400)
+      return {
+        errorClass: "bad_request",
+        status,
+        message: `The provider rejected the request (${status}): ${shortMessage(e)}`,
+      };
+    if (e.isRetryable)
+      return { errorClass: "network", message: `The provider could not be reached: ${shortMessage(e)}` };
   }
   const code = (e as { code?: string; cause?: { code?: string } })?.cause?.code ?? (e as { code?: string })?.code;
-  if (code && /ECONNREFUSED|ENOTFOUND|ECONNRESET|EAI_AGAIN|UND_ERR|ETIMEDOUT/.test(code)) return { errorClass: "network", message: `The provider could not be reached (${code}).` };
-  if ((e as Error)?.name === "TimeoutError") return { errorClass: "timeout", message: "The model did not answer within the per-call timeout." };
+  if (code && /ECONNREFUSED|ENOTFOUND|ECONNRESET|EAI_AGAIN|UND_ERR|ETIMEDOUT/.test(code))
+    return { errorClass: "network", message: `The provider could not be reached (${code}).` };
+  if ((e as Error)?.name === "TimeoutError")
+    return { errorClass: "timeout", message: "The model did not answer within the per-call timeout." };
   return { errorClass: "unknown", message: shortMessage(e) };
 }
 
@@ -69,6 +91,14 @@ export class GatewayError extends AppError {
     message: string,
     readonly attempts: Attempt[],
   ) {
-    super(errorClass === "aborted" ? "bad_request:aborted" : errorClass === "invalid_output" ? "unavailable:invalid_output" : "unavailable:model", message, { details: { attempts } });
+    super(
+      errorClass === "aborted"
+        ? "bad_request:aborted"
+        : errorClass === "invalid_output"
+          ? "unavailable:invalid_output"
+          : "unavailable:model",
+      message,
+      { details: { attempts } },
+    );
   }
 }

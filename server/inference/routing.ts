@@ -59,7 +59,13 @@ export async function runRoute<T>(
         return { value, target, attempts, retries, fallbackUsed: i > 0 };
       } catch (e) {
         last = classifyError(e, { timedOut, callerAborted: Boolean(opts.signal?.aborted) });
-        attempts.push({ provider: target.provider, model: target.model, outcome: "error", errorClass: last.errorClass, ms: now() - t0 });
+        attempts.push({
+          provider: target.provider,
+          model: target.model,
+          outcome: "error",
+          errorClass: last.errorClass,
+          ms: now() - t0,
+        });
         if (last.errorClass === "aborted") throw new GatewayError("aborted", last.message, attempts);
         if (!isRetryable(last.errorClass) || n === policy.maxRetries) break;
         const wait = last.retryAfterMs ?? backoff(n, policy, random);
@@ -94,9 +100,13 @@ function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const t = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(t);
-      reject(signal.reason);
-    }, { once: true });
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(t);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 }
