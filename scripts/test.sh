@@ -14,7 +14,7 @@ rm -rf test-results
 mkdir -p test-results
 
 # In CI a missing PostgreSQL is a failure, not a skip.
-[ "${CI:-}" = "true" ] && export REQUIRE_POSTGRES=1
+[ "${CI:-}" = "true" ] && export REQUIRE_POSTGRES=1 REQUIRE_REDIS=1
 
 say "typecheck"
 npm run --silent typecheck

@@ -1,0 +1,41 @@
+import "server-only";
+import Redis from "ioredis";
+import { db } from "@/server/db";
+import { env } from "@/server/env";
+import { MemoryResponseCache, RedisResponseCache, type ResponseCache } from "./cache";
+import { InferenceConfigCache } from "./config";
+import { createGateway, type Gateway } from "./gateway";
+import { createLimits, type Limits } from "./limits";
+import { createModelFactory } from "./models";
+import { envProviders } from "./registry";
+import { sumUsage } from "./repository";
+
+export type { CallContext, GenerateRequest, GenerateResult, Gateway } from "./gateway";
+
+type Runtime = { gateway: Gateway; config: InferenceConfigCache; limits: Limits };
+
+const g = globalThis as unknown as { __lecternInference?: Runtime };
+
+/**
+ * The process-wide gateway: memory cache and limits by default; Redis for
+ * both when REDIS_URL is set, so several instances share limits and answers.
+ */
+export function inference(): Runtime {
+  if (g.__lecternInference) return g.__lecternInference;
+  const e = env();
+  const redis = e.redisUrl ? new Redis(e.redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: true, lazyConnect: false }) : undefined;
+  const cache: ResponseCache = redis ? new RedisResponseCache(redis) : new MemoryResponseCache(e.inferenceCacheMaxEntries);
+  const loadUsed = (b: { workspaceId: string; userId?: string; metric: "tokens" | "cost" }, since: Date) => sumUsage(db(), { workspaceId: b.workspaceId, userId: b.userId, since, metric: b.metric });
+  const limits = redis ? createLimits({ store: "redis", redis, prefix: "lectern:limits:", loadUsed }) : createLimits({ store: "memory", loadUsed });
+  const config = new InferenceConfigCache({ db: db(), secretKey: e.secretKey, envProviders: envProviders(e) });
+  const gateway = createGateway({ db: db(), config, models: createModelFactory(), cache, limits });
+  g.__lecternInference = { gateway, config, limits };
+  return g.__lecternInference;
+}
+
+/** After an admin changes providers, routes, prices, budgets, limits or prompt labels. */
+export function invalidateInference(workspaceId: string): void {
+  const rt = g.__lecternInference;
+  rt?.config.invalidate(workspaceId);
+  rt?.gateway.invalidatePrompts(workspaceId);
+}
