@@ -93,3 +93,20 @@ export const PriceBody = z.object({
   outputMicrosPer1M: z.number().int().min(0).max(1_000_000_000),
 });
 export type PriceBody = z.infer<typeof PriceBody>;
+
+/** The studio's streaming generation request (POST /api/inference/stream). */
+export const StreamBody = z.object({
+  role: ModelRole.exclude(["embed"]),
+  prompt: z.union([
+    z.object({
+      key: z.string().min(1).max(80),
+      label: z.string().max(40).optional(),
+      variables: z.record(z.string(), z.string().max(50_000)),
+    }),
+    z.object({
+      system: z.string().max(20_000).optional(),
+      prompt: z.string().min(1, "Write something to send.").max(50_000),
+    }),
+  ]),
+  maxOutputTokens: z.number().int().min(1).max(8000).optional(),
+});

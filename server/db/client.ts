@@ -16,7 +16,13 @@ export function createDb(databaseUrl: string): Db {
   if (databaseUrl.startsWith("file:")) {
     const file = databaseUrl.slice("file:".length);
     if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 }) });
+    const client = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 }) });
+    // WAL (set by the migrator) with synchronous=NORMAL: a commit survives a crash of
+    // Lectern; only a power cut can lose the last moments. It is SQLite's recommended
+    // pairing and cuts each write from an fsync to a memory copy. The adapter keeps one
+    // connection, and this is its first statement.
+    void client.$queryRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => {});
+    return client;
   }
   const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   return client as unknown as Db;

@@ -95,6 +95,12 @@ export function withRoute<
         P,
         A
       >);
+      // Streams and other prepared responses pass through untouched.
+      if (result instanceof Response) {
+        status = result.status;
+        result.headers.set(REQUEST_ID_HEADER, requestId);
+        return result;
+      }
       status = spec.status ?? 200;
       if (status === 204) return withId(new NextResponse(null, { status }), requestId);
       let payload: unknown = result;

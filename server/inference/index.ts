@@ -6,13 +6,14 @@ import { MemoryResponseCache, RedisResponseCache, type ResponseCache } from "./c
 import { InferenceConfigCache } from "./config";
 import { createGateway, type Gateway } from "./gateway";
 import { createLimits, type Limits } from "./limits";
-import { createModelFactory } from "./models";
+import { createModelFactory, type ModelFactory } from "./models";
+import type { AdminDeps } from "./admin/service";
 import { envProviders } from "./registry";
 import { sumUsage } from "./repository";
 
 export type { CallContext, GenerateRequest, GenerateResult, Gateway } from "./gateway";
 
-type Runtime = { gateway: Gateway; config: InferenceConfigCache; limits: Limits };
+type Runtime = { gateway: Gateway; config: InferenceConfigCache; limits: Limits; models: ModelFactory };
 
 const g = globalThis as unknown as { __lecternInference?: Runtime };
 
@@ -23,13 +24,21 @@ const g = globalThis as unknown as { __lecternInference?: Runtime };
 export function inference(): Runtime {
   if (g.__lecternInference) return g.__lecternInference;
   const e = env();
-  const redis = e.redisUrl ? new Redis(e.redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: true, lazyConnect: false }) : undefined;
-  const cache: ResponseCache = redis ? new RedisResponseCache(redis) : new MemoryResponseCache(e.inferenceCacheMaxEntries);
-  const loadUsed = (b: { workspaceId: string; userId?: string; metric: "tokens" | "cost" }, since: Date) => sumUsage(db(), { workspaceId: b.workspaceId, userId: b.userId, since, metric: b.metric });
-  const limits = redis ? createLimits({ store: "redis", redis, prefix: "lectern:limits:", loadUsed }) : createLimits({ store: "memory", loadUsed });
+  const redis = e.redisUrl
+    ? new Redis(e.redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: true, lazyConnect: false })
+    : undefined;
+  const cache: ResponseCache = redis
+    ? new RedisResponseCache(redis)
+    : new MemoryResponseCache(e.inferenceCacheMaxEntries);
+  const loadUsed = (b: { workspaceId: string; userId?: string; metric: "tokens" | "cost" }, since: Date) =>
+    sumUsage(db(), { workspaceId: b.workspaceId, userId: b.userId, since, metric: b.metric });
+  const limits = redis
+    ? createLimits({ store: "redis", redis, prefix: "lectern:limits:", loadUsed })
+    : createLimits({ store: "memory", loadUsed });
   const config = new InferenceConfigCache({ db: db(), secretKey: e.secretKey, envProviders: envProviders(e) });
-  const gateway = createGateway({ db: db(), config, models: createModelFactory(), cache, limits });
-  g.__lecternInference = { gateway, config, limits };
+  const models = createModelFactory();
+  const gateway = createGateway({ db: db(), config, models, cache, limits });
+  g.__lecternInference = { gateway, config, limits, models };
   return g.__lecternInference;
 }
 
@@ -38,4 +47,16 @@ export function invalidateInference(workspaceId: string): void {
   const rt = g.__lecternInference;
   rt?.config.invalidate(workspaceId);
   rt?.gateway.invalidatePrompts(workspaceId);
+}
+
+/** What the admin use cases (Settings → Models) need from the runtime. */
+export function adminDeps(): AdminDeps {
+  const rt = inference();
+  return {
+    secretKey: env().secretKey,
+    config: rt.config,
+    limits: rt.limits,
+    models: rt.models,
+    invalidate: invalidateInference,
+  };
 }

@@ -1,7 +1,16 @@
 import { generateText } from "ai";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { BudgetBody, CreateProviderBody, MODEL_ROLES, PriceBody, RouteBody, RouteTarget, type ModelRole, type ProviderSummary } from "@/lib/schemas/inference";
+import {
+  BudgetBody,
+  CreateProviderBody,
+  MODEL_ROLES,
+  PriceBody,
+  RouteBody,
+  RouteTarget,
+  type ModelRole,
+  type ProviderSummary,
+} from "@/lib/schemas/inference";
 import type { WorkspaceCtx } from "@/server/context";
 import { requireRole } from "@/server/auth/authorize";
 import { audit, decodeCursor, encodeCursor } from "@/server/features/audit/service";
@@ -15,12 +24,27 @@ import { OFFLINE_PROVIDER, type CallableProvider } from "../registry";
 import * as repo from "./repository";
 
 /** What admin use cases need besides the workspace context. */
-export type AdminDeps = { secretKey: Buffer; config: InferenceConfigCache; limits: Limits; models: ModelFactory; invalidate: (workspaceId: string) => void };
+export type AdminDeps = {
+  secretKey: Buffer;
+  config: InferenceConfigCache;
+  limits: Limits;
+  models: ModelFactory;
+  invalidate: (workspaceId: string) => void;
+};
 
 const Models = z.array(z.string());
 
 function publicProvider(p: CallableProvider): ProviderSummary {
-  return { id: p.id, kind: p.kind, name: p.name, source: p.source, baseUrl: p.baseUrl, apiKeyLast4: p.apiKeyLast4, models: p.models, enabled: p.enabled };
+  return {
+    id: p.id,
+    kind: p.kind,
+    name: p.name,
+    source: p.source,
+    baseUrl: p.baseUrl,
+    apiKeyLast4: p.apiKeyLast4,
+    models: p.models,
+    enabled: p.enabled,
+  };
 }
 
 /** Every provider the workspace can route to: built-in, instance (env) and its own. Keys never leave the server. */
@@ -30,7 +54,11 @@ export async function listProviders(ctx: WorkspaceCtx, deps: AdminDeps): Promise
   return [...cfg.providers.values()].map(publicProvider);
 }
 
-export async function createProvider(ctx: WorkspaceCtx, deps: AdminDeps, input: CreateProviderBody): Promise<ProviderSummary> {
+export async function createProvider(
+  ctx: WorkspaceCtx,
+  deps: AdminDeps,
+  input: CreateProviderBody,
+): Promise<ProviderSummary> {
   requireRole(ctx, "admin", "add model providers");
   const body = CreateProviderBody.parse(input);
   const apiKey = "apiKey" in body ? body.apiKey : undefined;
@@ -44,7 +72,12 @@ export async function createProvider(ctx: WorkspaceCtx, deps: AdminDeps, input: 
       apiKeyLast4: apiKey ? last4(apiKey) : null,
       models: body.models,
     });
-    await audit(tx, ctx, { action: "provider.created", entityType: "provider", entityId: p.id, after: { kind: p.kind, name: p.name, models: body.models } });
+    await audit(tx, ctx, {
+      action: "provider.created",
+      entityType: "provider",
+      entityId: p.id,
+      after: { kind: p.kind, name: p.name, models: body.models },
+    });
     return p;
   });
   deps.invalidate(ctx.workspaceId);
@@ -59,7 +92,12 @@ export const UpdateProviderBody = z.object({
   baseUrl: z.url().optional(),
 });
 
-export async function updateProvider(ctx: WorkspaceCtx, deps: AdminDeps, id: string, input: z.input<typeof UpdateProviderBody>): Promise<void> {
+export async function updateProvider(
+  ctx: WorkspaceCtx,
+  deps: AdminDeps,
+  id: string,
+  input: z.input<typeof UpdateProviderBody>,
+): Promise<void> {
   requireRole(ctx, "admin", "change model providers");
   const body = UpdateProviderBody.parse(input);
   await ctx.db.$transaction(async (tx) => {
@@ -70,9 +108,20 @@ export async function updateProvider(ctx: WorkspaceCtx, deps: AdminDeps, id: str
       ...(body.enabled !== undefined ? { enabled: body.enabled } : {}),
       ...(body.models ? { models: body.models } : {}),
       ...(body.baseUrl ? { baseUrl: body.baseUrl } : {}),
-      ...(body.apiKey ? { apiKeyCipher: encryptSecret(deps.secretKey, body.apiKey, `provider:${ctx.workspaceId}`), apiKeyLast4: last4(body.apiKey) } : {}),
+      ...(body.apiKey
+        ? {
+            apiKeyCipher: encryptSecret(deps.secretKey, body.apiKey, `provider:${ctx.workspaceId}`),
+            apiKeyLast4: last4(body.apiKey),
+          }
+        : {}),
     });
-    await audit(tx, ctx, { action: "provider.updated", entityType: "provider", entityId: id, before: { name: before.name, enabled: before.enabled }, after: { ...body, apiKey: body.apiKey ? `…${last4(body.apiKey)}` : undefined } });
+    await audit(tx, ctx, {
+      action: "provider.updated",
+      entityType: "provider",
+      entityId: id,
+      before: { name: before.name, enabled: before.enabled },
+      after: { ...body, apiKey: body.apiKey ? `…${last4(body.apiKey)}` : undefined },
+    });
   });
   deps.invalidate(ctx.workspaceId);
 }
@@ -82,15 +131,34 @@ export async function deleteProvider(ctx: WorkspaceCtx, deps: AdminDeps, id: str
   await ctx.db.$transaction(async (tx) => {
     const p = await repo.findProviderRow(tx, ctx.workspaceId, id);
     if (!p) throw new AppError("not_found:provider", "That provider does not exist in this workspace.");
-    const using = (await repo.listRoutes(tx, ctx.workspaceId)).filter((r) => z.array(RouteTarget).parse(r.chain).some((t) => t.provider === id)).map((r) => r.role);
-    if (using.length) throw new AppError("conflict:provider_in_use", `The ${using.join(", ")} route${using.length > 1 ? "s use" : " uses"} ${p.name}. Change ${using.length > 1 ? "them" : "it"} first.`);
+    const using = (await repo.listRoutes(tx, ctx.workspaceId))
+      .filter((r) =>
+        z
+          .array(RouteTarget)
+          .parse(r.chain)
+          .some((t) => t.provider === id),
+      )
+      .map((r) => r.role);
+    if (using.length)
+      throw new AppError(
+        "conflict:provider_in_use",
+        `The ${using.join(", ")} route${using.length > 1 ? "s use" : " uses"} ${p.name}. Change ${using.length > 1 ? "them" : "it"} first.`,
+      );
     await repo.deleteProvider(tx, id);
-    await audit(tx, ctx, { action: "provider.deleted", entityType: "provider", entityId: id, before: { name: p.name, kind: p.kind } });
+    await audit(tx, ctx, {
+      action: "provider.deleted",
+      entityType: "provider",
+      entityId: id,
+      before: { name: p.name, kind: p.kind },
+    });
   });
   deps.invalidate(ctx.workspaceId);
 }
 
-export const TestConnectionBody = z.object({ provider: z.string().min(1).max(64), model: z.string().min(1).max(200).optional() });
+export const TestConnectionBody = z.object({
+  provider: z.string().min(1).max(64),
+  model: z.string().min(1).max(200).optional(),
+});
 
 /** "Test connection": one tiny real call to the provider, outside routes, budgets and the cache. */
 export async function testConnection(ctx: WorkspaceCtx, deps: AdminDeps, input: z.input<typeof TestConnectionBody>) {
@@ -100,13 +168,30 @@ export async function testConnection(ctx: WorkspaceCtx, deps: AdminDeps, input: 
   const p = cfg.providers.get(body.provider);
   if (!p) throw new AppError("not_found:provider", "That provider does not exist in this workspace.");
   const model = body.model ?? p.models.find((m) => !/embed/i.test(m)) ?? p.models[0];
-  if (!model) return { ok: false, model: null, latencyMs: 0, message: "The provider lists no models. Add at least one model id." };
+  if (!model)
+    return {
+      ok: false,
+      model: null,
+      latencyMs: 0,
+      message: "The provider lists no models. Add at least one model id.",
+    };
   const started = performance.now();
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(new DOMException("timeout", "TimeoutError")), 15_000);
   try {
-    const r = await generateText({ model: deps.models.language(p, model), prompt: "Reply with the word OK.", maxOutputTokens: 8, maxRetries: 0, abortSignal: ctl.signal });
-    return { ok: true, model, latencyMs: Math.round(performance.now() - started), message: `Connected: ${model} answered "${r.text.trim().slice(0, 40)}".` };
+    const r = await generateText({
+      model: deps.models.language(p, model),
+      prompt: "Reply with the word OK.",
+      maxOutputTokens: 8,
+      maxRetries: 0,
+      abortSignal: ctl.signal,
+    });
+    return {
+      ok: true,
+      model,
+      latencyMs: Math.round(performance.now() - started),
+      message: `Connected: ${model} answered "${r.text.trim().slice(0, 40)}".`,
+    };
   } catch (e) {
     const c = classifyError(e, { timedOut: ctl.signal.aborted, callerAborted: false });
     return { ok: false, model, latencyMs: Math.round(performance.now() - started), message: c.message };
@@ -128,12 +213,23 @@ export async function setRoute(ctx: WorkspaceCtx, deps: AdminDeps, role: ModelRo
   for (const t of body.chain) {
     const p = cfg.providers.get(t.provider);
     if (!p) throw new AppError("validation:route", `Provider ${t.provider} does not exist in this workspace.`);
-    if (p.kind !== "offline" && !p.models.includes(t.model)) throw new AppError("validation:route", `${p.name} does not offer ${t.model}. Add the model id to the provider first.`);
-    if (p.kind === "offline" && !OFFLINE_PROVIDER.models.includes(t.model)) throw new AppError("validation:route", `The offline engine has no model ${t.model}.`);
+    if (p.kind !== "offline" && !p.models.includes(t.model))
+      throw new AppError(
+        "validation:route",
+        `${p.name} does not offer ${t.model}. Add the model id to the provider first.`,
+      );
+    if (p.kind === "offline" && !OFFLINE_PROVIDER.models.includes(t.model))
+      throw new AppError("validation:route", `The offline engine has no model ${t.model}.`);
   }
   await ctx.db.$transaction(async (tx) => {
     await repo.upsertRoute(tx, ctx.workspaceId, role, body);
-    await audit(tx, ctx, { action: "route.set", entityType: "model_route", entityId: role, before: { chain: cfg.routeFor(role).chain }, after: { chain: body.chain } });
+    await audit(tx, ctx, {
+      action: "route.set",
+      entityType: "model_route",
+      entityId: role,
+      before: { chain: cfg.routeFor(role).chain },
+      after: { chain: body.chain },
+    });
   });
   deps.invalidate(ctx.workspaceId);
 }
@@ -151,8 +247,25 @@ export async function listPrices(ctx: WorkspaceCtx) {
   requireRole(ctx, "admin", "manage prices");
   const overrides = await repo.listPrices(ctx.db, ctx.workspaceId);
   const byModel = new Map(overrides.map((o) => [o.model, o]));
-  const builtin = Object.entries(BUILTIN_PRICES).map(([model, p]) => ({ model, ...p, source: byModel.has(model) ? ("workspace" as const) : ("builtin" as const), ...(byModel.get(model) ? { inputMicrosPer1M: byModel.get(model)!.inputMicrosPer1M, outputMicrosPer1M: byModel.get(model)!.outputMicrosPer1M } : {}) }));
-  const extra = overrides.filter((o) => !(o.model in BUILTIN_PRICES)).map((o) => ({ model: o.model, inputMicrosPer1M: o.inputMicrosPer1M, outputMicrosPer1M: o.outputMicrosPer1M, source: "workspace" as const }));
+  const builtin = Object.entries(BUILTIN_PRICES).map(([model, p]) => ({
+    model,
+    ...p,
+    source: byModel.has(model) ? ("workspace" as const) : ("builtin" as const),
+    ...(byModel.get(model)
+      ? {
+          inputMicrosPer1M: byModel.get(model)!.inputMicrosPer1M,
+          outputMicrosPer1M: byModel.get(model)!.outputMicrosPer1M,
+        }
+      : {}),
+  }));
+  const extra = overrides
+    .filter((o) => !(o.model in BUILTIN_PRICES))
+    .map((o) => ({
+      model: o.model,
+      inputMicrosPer1M: o.inputMicrosPer1M,
+      outputMicrosPer1M: o.outputMicrosPer1M,
+      source: "workspace" as const,
+    }));
   return [...builtin, ...extra].sort((a, b) => a.model.localeCompare(b.model));
 }
 
@@ -170,8 +283,28 @@ export async function listBudgets(ctx: WorkspaceCtx, deps: AdminDeps) {
   requireRole(ctx, "admin", "manage budgets");
   const cfg = await deps.config.get(ctx.workspaceId);
   const rows = await repo.listBudgets(ctx.db, ctx.workspaceId);
-  const usage = await deps.limits.usage(rows.map((b) => ({ workspaceId: ctx.workspaceId, ...(b.userId ? { userId: b.userId } : {}), label: cfg.workspaceName, metric: b.metric as "tokens" | "cost", period: b.period as "day" | "month", hardCap: b.hardCap, softCap: b.softCap })));
-  return rows.map((b, i) => ({ id: b.id, userId: b.userId, metric: b.metric, period: b.period, softCap: b.softCap, hardCap: b.hardCap, used: usage[i]?.used ?? 0, reserved: usage[i]?.reserved ?? 0, periodStart: usage[i]?.window.start.toISOString() ?? null }));
+  const usage = await deps.limits.usage(
+    rows.map((b) => ({
+      workspaceId: ctx.workspaceId,
+      ...(b.userId ? { userId: b.userId } : {}),
+      label: cfg.workspaceName,
+      metric: b.metric as "tokens" | "cost",
+      period: b.period as "day" | "month",
+      hardCap: b.hardCap,
+      softCap: b.softCap,
+    })),
+  );
+  return rows.map((b, i) => ({
+    id: b.id,
+    userId: b.userId,
+    metric: b.metric,
+    period: b.period,
+    softCap: b.softCap,
+    hardCap: b.hardCap,
+    used: usage[i]?.used ?? 0,
+    reserved: usage[i]?.reserved ?? 0,
+    periodStart: usage[i]?.window.start.toISOString() ?? null,
+  }));
 }
 
 export async function createBudget(ctx: WorkspaceCtx, deps: AdminDeps, input: BudgetBody) {
@@ -192,7 +325,12 @@ export async function deleteBudget(ctx: WorkspaceCtx, deps: AdminDeps, id: strin
     const b = await repo.findBudget(tx, ctx.workspaceId, id);
     if (!b) throw new AppError("not_found:budget", "That budget does not exist.");
     await repo.deleteBudget(tx, id);
-    await audit(tx, ctx, { action: "budget.deleted", entityType: "budget", entityId: id, before: { metric: b.metric, period: b.period, hardCap: b.hardCap } });
+    await audit(tx, ctx, {
+      action: "budget.deleted",
+      entityType: "budget",
+      entityId: id,
+      before: { metric: b.metric, period: b.period, hardCap: b.hardCap },
+    });
   });
   deps.invalidate(ctx.workspaceId);
 }
@@ -202,14 +340,24 @@ export const SettingsBody = z.object({
   tokensPerMin: z.number().int().min(1).max(100_000_000).nullable(),
   userRequestsPerMin: z.number().int().min(1).max(100_000).nullable(),
   userTokensPerMin: z.number().int().min(1).max(100_000_000).nullable(),
-  cacheTtlSeconds: z.number().int().min(0).max(30 * 86_400),
+  cacheTtlSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 86_400),
 });
 export type SettingsBody = z.infer<typeof SettingsBody>;
 
 export async function getSettings(ctx: WorkspaceCtx): Promise<SettingsBody> {
   requireRole(ctx, "admin", "manage gateway settings");
   const s = await repo.findSettings(ctx.db, ctx.workspaceId);
-  return { requestsPerMin: s?.requestsPerMin ?? null, tokensPerMin: s?.tokensPerMin ?? null, userRequestsPerMin: s?.userRequestsPerMin ?? null, userTokensPerMin: s?.userTokensPerMin ?? null, cacheTtlSeconds: s?.cacheTtlSeconds ?? 86_400 };
+  return {
+    requestsPerMin: s?.requestsPerMin ?? null,
+    tokensPerMin: s?.tokensPerMin ?? null,
+    userRequestsPerMin: s?.userRequestsPerMin ?? null,
+    userTokensPerMin: s?.userTokensPerMin ?? null,
+    cacheTtlSeconds: s?.cacheTtlSeconds ?? 86_400,
+  };
 }
 
 export async function setSettings(ctx: WorkspaceCtx, deps: AdminDeps, input: SettingsBody): Promise<void> {
@@ -217,7 +365,12 @@ export async function setSettings(ctx: WorkspaceCtx, deps: AdminDeps, input: Set
   const body = SettingsBody.parse(input);
   await ctx.db.$transaction(async (tx) => {
     await repo.upsertSettings(tx, ctx.workspaceId, body);
-    await audit(tx, ctx, { action: "inference_settings.set", entityType: "inference_settings", entityId: ctx.workspaceId, after: body });
+    await audit(tx, ctx, {
+      action: "inference_settings.set",
+      entityType: "inference_settings",
+      entityId: ctx.workspaceId,
+      after: body,
+    });
   });
   deps.invalidate(ctx.workspaceId);
 }
@@ -225,7 +378,10 @@ export async function setSettings(ctx: WorkspaceCtx, deps: AdminDeps, input: Set
 /** The usage ledger, newest first (editors and admins). */
 export async function listUsage(ctx: WorkspaceCtx, q: { limit: number; cursor?: string }) {
   requireRole(ctx, "editor", "read the usage ledger");
-  const rows = await repo.listUsage(ctx.db, ctx.workspaceId, { limit: q.limit, cursor: q.cursor ? decodeCursor(q.cursor) : undefined });
+  const rows = await repo.listUsage(ctx.db, ctx.workspaceId, {
+    limit: q.limit,
+    cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
+  });
   const items = rows.slice(0, q.limit);
   return {
     items: items.map((r) => ({ ...r, attempts: r.attempts ?? [], createdAt: r.createdAt.toISOString() })),

@@ -1,0 +1,7 @@
+import { PageQuery } from "@/lib/schemas/audit";
+import { withRoute } from "@/server/http/route";
+import { listUsage } from "@/server/inference/admin/service";
+
+export const GET = withRoute({ auth: "session", role: "editor", query: PageQuery }, ({ ws, query }) =>
+  listUsage(ws, query),
+);
