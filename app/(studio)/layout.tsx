@@ -1,6 +1,7 @@
 import { StudioShell } from "@/components/shell/studio-shell";
 import { requirePageAccess } from "@/server/auth/context";
 import { env } from "@/server/env";
+import { draftEngineLabel } from "@/server/inference";
 
 export const dynamic = "force-dynamic";
 
@@ -13,8 +14,7 @@ export default async function StudioLayout({ children }: { children: React.React
       activeWorkspaceId={s.active.id}
       role={s.active.role}
       demoMode={env().demoMode}
-      // Honest about the state of the product: no generation engine exists yet.
-      engineLabel="Generation engine: not built yet"
+      engineLabel={await draftEngineLabel(s.active.id)}
     >
       {children}
     </StudioShell>

@@ -60,3 +60,12 @@ export function adminDeps(): AdminDeps {
     invalidate: invalidateInference,
   };
 }
+
+/** One line for the studio shell: what writes drafts in this workspace right now. */
+export async function draftEngineLabel(workspaceId: string): Promise<string> {
+  const cfg = await inference().config.get(workspaceId);
+  const primary = cfg.routeFor("draft").chain[0];
+  const p = primary && cfg.providers.get(primary.provider);
+  if (!primary || !p || p.kind === "offline") return "Offline engine · deterministic composer, not an LLM";
+  return `Drafts: ${primary.model} via ${p.name}`;
+}

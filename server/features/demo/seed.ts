@@ -2,6 +2,7 @@ import type { Db } from "@/server/db/client";
 import type { Role } from "@/lib/schemas/roles";
 import { hashPassword } from "@/server/auth/password";
 import { audit } from "@/server/features/audit/service";
+import { ensureBuiltinPrompts } from "@/server/inference/prompts/service";
 
 /**
  * The demo workspace a newcomer lands in. Passwords are public on purpose:
@@ -22,36 +23,49 @@ export type SeedResult = { created: boolean; workspaceId: string };
 /** Idempotent: creates what is missing, never overwrites what people changed. */
 export async function seedDemo(db: Db): Promise<SeedResult> {
   const existing = await db.workspace.findUnique({ where: { slug: DEMO_WORKSPACE.slug } });
-  if (existing) return { created: false, workspaceId: existing.id };
+  if (existing) {
+    // Later releases add built-in data to workspaces that already exist.
+    await ensureBuiltinPrompts(db, existing.id);
+    return { created: false, workspaceId: existing.id };
+  }
   const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
-  return db.$transaction(async (tx) => {
-    const ws = await tx.workspace.create({ data: DEMO_WORKSPACE });
-    const sandbox = await tx.workspace.upsert({ where: { slug: DEMO_SANDBOX.slug }, create: DEMO_SANDBOX, update: {} });
-    for (const [i, u] of DEMO_USERS.entries()) {
-      const user = await tx.user.upsert({
-        where: { email: u.email },
-        create: { email: u.email, name: u.name, passwordHash: hashes[i]! },
+  return db
+    .$transaction(async (tx) => {
+      const ws = await tx.workspace.create({ data: DEMO_WORKSPACE });
+      const sandbox = await tx.workspace.upsert({
+        where: { slug: DEMO_SANDBOX.slug },
+        create: DEMO_SANDBOX,
         update: {},
       });
-      await tx.membership.create({ data: { workspaceId: ws.id, userId: user.id, role: u.role } });
-      // The admin also belongs to a sandbox, so the workspace switcher has somewhere to go.
-      if (u.role === "admin")
-        await tx.membership.upsert({
-          where: { workspaceId_userId: { workspaceId: sandbox.id, userId: user.id } },
-          create: { workspaceId: sandbox.id, userId: user.id, role: "admin" },
+      for (const [i, u] of DEMO_USERS.entries()) {
+        const user = await tx.user.upsert({
+          where: { email: u.email },
+          create: { email: u.email, name: u.name, passwordHash: hashes[i]! },
           update: {},
         });
-    }
-    await audit(
-      tx,
-      { workspaceId: ws.id, actor: { type: "system", label: "seed" }, requestId: "seed" },
-      {
-        action: "workspace.seeded",
-        entityType: "workspace",
-        entityId: ws.id,
-        after: { name: ws.name, users: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })) },
-      },
-    );
-    return { created: true, workspaceId: ws.id };
-  });
+        await tx.membership.create({ data: { workspaceId: ws.id, userId: user.id, role: u.role } });
+        // The admin also belongs to a sandbox, so the workspace switcher has somewhere to go.
+        if (u.role === "admin")
+          await tx.membership.upsert({
+            where: { workspaceId_userId: { workspaceId: sandbox.id, userId: user.id } },
+            create: { workspaceId: sandbox.id, userId: user.id, role: "admin" },
+            update: {},
+          });
+      }
+      await audit(
+        tx,
+        { workspaceId: ws.id, actor: { type: "system", label: "seed" }, requestId: "seed" },
+        {
+          action: "workspace.seeded",
+          entityType: "workspace",
+          entityId: ws.id,
+          after: { name: ws.name, users: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })) },
+        },
+      );
+      return { created: true, workspaceId: ws.id };
+    })
+    .then(async (r) => {
+      await ensureBuiltinPrompts(db, r.workspaceId);
+      return r;
+    });
 }

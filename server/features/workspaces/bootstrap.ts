@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { Email, Password } from "@/lib/schemas/auth";
 import { hashPassword } from "@/server/auth/password";
 import { audit } from "@/server/features/audit/service";
+import { ensureBuiltinPrompts } from "@/server/inference/prompts/service";
 import { z } from "zod";
 
 export const CreateWorkspaceInput = z.object({
@@ -23,7 +24,7 @@ export type CreateWorkspaceInput = z.input<typeof CreateWorkspaceInput>;
 export async function createWorkspaceWithAdmin(db: Db, input: CreateWorkspaceInput) {
   const v = CreateWorkspaceInput.parse(input);
   const passwordHash = await hashPassword(v.adminPassword);
-  return db.$transaction(async (tx) => {
+  const r = await db.$transaction(async (tx) => {
     if (await tx.workspace.findUnique({ where: { slug: v.slug } }))
       throw new AppError("conflict:workspace_slug", `A workspace with the slug "${v.slug}" already exists.`);
     const ws = await tx.workspace.create({ data: { name: v.name, slug: v.slug } });
@@ -42,4 +43,6 @@ export async function createWorkspaceWithAdmin(db: Db, input: CreateWorkspaceInp
     );
     return { workspaceId: ws.id, userId: user.id, email: user.email, existingUser: Boolean(existing) };
   });
+  await ensureBuiltinPrompts(db, r.workspaceId);
+  return r;
 }
