@@ -15,7 +15,11 @@ export type { CallContext, GenerateRequest, GenerateResult, Gateway } from "./ga
 
 type Runtime = { gateway: Gateway; config: InferenceConfigCache; limits: Limits; models: ModelFactory };
 
-const g = globalThis as unknown as { __lecternInference?: Runtime };
+const g = globalThis as unknown as { __lecternInference?: Runtime; AI_SDK_LOG_WARNINGS?: boolean };
+
+// Model warnings (e.g. "temperature is ignored" from the offline engine) stay on the
+// results; the AI SDK would also print each one to the console.
+g.AI_SDK_LOG_WARNINGS = false;
 
 /**
  * The process-wide gateway: memory cache and limits by default; Redis for

@@ -2,7 +2,7 @@ import { createAnthropic } from "@ai-sdk/anthropic";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { EmbeddingModelV3, LanguageModelV3 } from "@ai-sdk/provider";
-import { OfflineEmbeddingModel, OfflineLanguageModel } from "./offline";
+import { createOfflineEmbeddingModel, createOfflineLanguageModel } from "./offline";
 import type { CallableProvider } from "./registry";
 
 export type ModelFactory = {
@@ -13,6 +13,9 @@ export type ModelFactory = {
 /** Builds real AI SDK models; provider clients are cached per provider and key. */
 export function createModelFactory(): ModelFactory {
   const clients = new Map<string, ReturnType<typeof client>>();
+  // Stateless and deterministic: one instance each serves every call.
+  const offlineLanguage = createOfflineLanguageModel();
+  const offlineEmbedding = createOfflineEmbeddingModel();
   function client(p: CallableProvider) {
     switch (p.kind) {
       case "openai":
@@ -56,7 +59,7 @@ export function createModelFactory(): ModelFactory {
         case "openai_compatible":
           return c.c.chatModel(modelId);
         case "offline":
-          return new OfflineLanguageModel();
+          return offlineLanguage;
       }
     },
     embedding(p, modelId) {
@@ -67,7 +70,7 @@ export function createModelFactory(): ModelFactory {
         case "openai_compatible":
           return c.c.embeddingModel(modelId);
         case "offline":
-          return new OfflineEmbeddingModel();
+          return offlineEmbedding;
         case "anthropic":
           throw new Error("Anthropic has no embedding models; route the embed role to another provider.");
       }

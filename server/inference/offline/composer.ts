@@ -350,13 +350,17 @@ function analyseBrief(brief: string, instructions: string): BriefAnalysis {
   const labelledAudience = labelled(text, "audience|target audience|target|for|persona|segment");
   let audience = labelledAudience ?? "";
   if (!audience) {
-    const m = /\b(?:aimed at|targeting|targeted at|targeted to|geared towards?|for)\s+([^.,;:\n()!?]+)/i.exec(afterTopic);
+    const m = /\b(?:aimed at|targeting|targeted at|targeted to|geared towards?|for)\s+([^.,;:\n()!?]+)/i.exec(
+      afterTopic,
+    );
     audience = m?.[1] ?? "";
   }
   if (audience) {
     const cut = CLAUSE_CUT.exec(` ${audience} `);
     if (cut && cut.index > 0) audience = ` ${audience}`.slice(0, cut.index);
-    audience = stripDangling(limitWords(stripEndPunctuation(audience).replace(/^(?:our|my|your)\s+/i, ""), MAX_AUDIENCE_WORDS));
+    audience = stripDangling(
+      limitWords(stripEndPunctuation(audience).replace(/^(?:our|my|your)\s+/i, ""), MAX_AUDIENCE_WORDS),
+    );
     if (audience.toLowerCase() === topic.toLowerCase()) audience = "";
   }
 
@@ -371,11 +375,14 @@ function analyseBrief(brief: string, instructions: string): BriefAnalysis {
   for (const source of highlightSources) {
     for (const item of source.split(/,\s*|\s+and\s+|\s*&\s*/)) {
       const cleaned = stripDangling(stripEndPunctuation(item).replace(DETERMINERS, "")).trim();
-      if (cleaned && /[\p{L}\p{N}]/u.test(cleaned) && wordsOf(cleaned).length <= 8) highlights.push(capitalise(cleaned));
+      if (cleaned && /[\p{L}\p{N}]/u.test(cleaned) && wordsOf(cleaned).length <= 8)
+        highlights.push(capitalise(cleaned));
     }
   }
 
-  const ctaMatch = /\b(?:cta|call to action|call-to-action)\s*[:=-]\s*["“]?([^"”\n.;]+)/i.exec(`${text}\n${instructions}`);
+  const ctaMatch = /\b(?:cta|call to action|call-to-action)\s*[:=-]\s*["“]?([^"”\n.;]+)/i.exec(
+    `${text}\n${instructions}`,
+  );
   const cta = ctaMatch?.[1] ? stripEndPunctuation(ctaMatch[1]).slice(0, 40).trim() || undefined : undefined;
 
   return { topic, topicInline, audience, highlights: uniq(highlights), cta, mentionsNew };
@@ -408,31 +415,76 @@ interface Forms {
 type Template = (f: Forms) => string;
 
 const HEADLINES: Record<Tone, Template[]> = {
-  neutral: [(f) => f.T, (f) => `Meet ${f.t}`, (f) => `Discover ${f.t}`, (f) => `${f.T}, explained`, (f) => `A closer look at ${f.t}`],
-  warm: [(f) => `Say hello to ${f.t}`, (f) => `Meet ${f.t}`, (f) => `Get to know ${f.t}`, (f) => `${f.T}, up close`, (f) => f.T],
+  neutral: [
+    (f) => f.T,
+    (f) => `Meet ${f.t}`,
+    (f) => `Discover ${f.t}`,
+    (f) => `${f.T}, explained`,
+    (f) => `A closer look at ${f.t}`,
+  ],
+  warm: [
+    (f) => `Say hello to ${f.t}`,
+    (f) => `Meet ${f.t}`,
+    (f) => `Get to know ${f.t}`,
+    (f) => `${f.T}, up close`,
+    (f) => f.T,
+  ],
   bold: [(f) => f.T, (f) => `Meet ${f.t}!`, (f) => `Spotlight: ${f.t}`, (f) => `Discover ${f.t}`, (f) => `See ${f.t}`],
-  formal: [(f) => f.T, (f) => `About ${f.t}`, (f) => `${f.T}: an overview`, (f) => `${f.T} in detail`, (f) => `Presenting ${f.t}`],
+  formal: [
+    (f) => f.T,
+    (f) => `About ${f.t}`,
+    (f) => `${f.T}: an overview`,
+    (f) => `${f.T} in detail`,
+    (f) => `Presenting ${f.t}`,
+  ],
 };
 
 const BRIEF_DESCRIPTIONS: Record<Tone, Template[]> = {
-  neutral: [(f) => `Take a closer look at ${f.t}.`, (f) => `Discover ${f.t}.`, (f) => `Here is a quick look at ${f.t}.`],
+  neutral: [
+    (f) => `Take a closer look at ${f.t}.`,
+    (f) => `Discover ${f.t}.`,
+    (f) => `Here is a quick look at ${f.t}.`,
+  ],
   warm: [(f) => `Come take a look at ${f.t}.`, (f) => `Get to know ${f.t}.`, (f) => `Here's a quick look at ${f.t}.`],
   bold: [(f) => `Discover ${f.t}!`, (f) => `See ${f.t} for yourself.`, (f) => `Take a look at ${f.t}.`],
   formal: [(f) => `An overview of ${f.t}.`, (f) => `Read about ${f.t}.`, (f) => `Learn about ${f.t}.`],
 };
 
 const SUBJECTS: Record<Tone, Template[]> = {
-  neutral: [(f) => `${f.T}: a closer look`, (f) => `A closer look at ${f.t}`, (f) => `About ${f.t}`, (f) => `${f.T}, explained`],
-  warm: [(f) => `Say hello to ${f.t}`, (f) => `Have you met ${f.t}?`, (f) => `${f.T}: a quick look`, (f) => `Get to know ${f.t}`],
+  neutral: [
+    (f) => `${f.T}: a closer look`,
+    (f) => `A closer look at ${f.t}`,
+    (f) => `About ${f.t}`,
+    (f) => `${f.T}, explained`,
+  ],
+  warm: [
+    (f) => `Say hello to ${f.t}`,
+    (f) => `Have you met ${f.t}?`,
+    (f) => `${f.T}: a quick look`,
+    (f) => `Get to know ${f.t}`,
+  ],
   bold: [(f) => `Meet ${f.t}`, (f) => `Spotlight on ${f.t}`, (f) => `${f.T}: take a look`, (f) => `See ${f.t}`],
-  formal: [(f) => `${f.T}: an overview`, (f) => `Information about ${f.t}`, (f) => `${f.T}: key details`, (f) => `About ${f.t}`],
+  formal: [
+    (f) => `${f.T}: an overview`,
+    (f) => `Information about ${f.t}`,
+    (f) => `${f.T}: key details`,
+    (f) => `About ${f.t}`,
+  ],
 };
 
 const GREETINGS: Record<Tone, string> = { neutral: "Hello,", warm: "Hi there,", bold: "Hi there!", formal: "Hello," };
 
 const OPENERS: Record<Tone, Template[]> = {
-  neutral: [(f) => `Here is a quick look at ${f.t}.`, (f) => `This note is about ${f.t}.`, (f) => `We want to tell you about ${f.t}.`],
-  warm: [(f) => `We'd love to tell you about ${f.t}.`, (f) => `Here's a quick look at ${f.t}.`, (f) => `We thought you'd like to hear about ${f.t}.`],
+  neutral: [
+    (f) => `Here is a quick look at ${f.t}.`,
+    (f) => `This note is about ${f.t}.`,
+    (f) => `We want to tell you about ${f.t}.`,
+  ],
+  warm: [
+    (f) => `We'd love to tell you about ${f.t}.`,
+    (f) => `Here's a quick look at ${f.t}.`,
+    (f) => `We thought you'd like to hear about ${f.t}.`,
+  ],
   bold: [(f) => `Meet ${f.t}.`, (f) => `Take a look at ${f.t}!`, (f) => `All eyes on ${f.t}.`],
   formal: [
     (f) => `We are writing to share information about ${f.t}.`,
@@ -463,20 +515,43 @@ const CTAS: Record<Tone, [string, ...string[]]> = {
 };
 
 const TITLES: Record<Tone, Template[]> = {
-  neutral: [(f) => `${f.T}: What to Know`, (f) => `${f.T}, Explained`, (f) => `A Guide to ${f.T}`, (f) => `${f.T}: Key Details`],
+  neutral: [
+    (f) => `${f.T}: What to Know`,
+    (f) => `${f.T}, Explained`,
+    (f) => `A Guide to ${f.T}`,
+    (f) => `${f.T}: Key Details`,
+  ],
   warm: [(f) => `Getting to Know ${f.T}`, (f) => `${f.T}: A Friendly Guide`, (f) => `${f.T}: What to Know`],
   bold: [(f) => `${f.T}: The Essentials`, (f) => `${f.T}, Explained`, (f) => `All About ${f.T}`],
   formal: [(f) => `${f.T}: An Overview`, (f) => `${f.T}: Key Information`, (f) => `About ${f.T}`],
 };
 
 const INTRO_OPENERS: Record<Tone, Template[]> = {
-  neutral: [(f) => `This page covers ${f.t}.`, (f) => `Here is what to know about ${f.t}.`, (f) => `An overview of ${f.t}.`],
-  warm: [(f) => `Here's what to know about ${f.t}.`, (f) => `Welcome to our guide to ${f.t}.`, (f) => `Let's take a look at ${f.t}.`],
+  neutral: [
+    (f) => `This page covers ${f.t}.`,
+    (f) => `Here is what to know about ${f.t}.`,
+    (f) => `An overview of ${f.t}.`,
+  ],
+  warm: [
+    (f) => `Here's what to know about ${f.t}.`,
+    (f) => `Welcome to our guide to ${f.t}.`,
+    (f) => `Let's take a look at ${f.t}.`,
+  ],
   bold: [(f) => `Everything on this page is about ${f.t}.`, (f) => `Meet ${f.t}.`, (f) => `Here's a guide to ${f.t}.`],
-  formal: [(f) => `This page provides an overview of ${f.t}.`, (f) => `The following sets out key information about ${f.t}.`],
+  formal: [
+    (f) => `This page provides an overview of ${f.t}.`,
+    (f) => `The following sets out key information about ${f.t}.`,
+  ],
 };
 
-const SECTION_HEADINGS = ["Key details", "What to know", "Good to know", "The essentials", "At a glance", "In brief"] as const;
+const SECTION_HEADINGS = [
+  "Key details",
+  "What to know",
+  "Good to know",
+  "The essentials",
+  "At a glance",
+  "In brief",
+] as const;
 
 const GENERIC_OPENERS: Record<Tone, Template[]> = {
   neutral: [(f) => `A short overview of ${f.t}.`, (f) => `Here is a quick look at ${f.t}.`, (f) => `${f.T}, in brief.`],
@@ -499,10 +574,24 @@ const EMPTY_NOTICE = "No brief or facts were provided, so the offline composer h
 // Composition
 // ---------------------------------------------------------------------------------------------
 
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
 
 function requestedCount(text: string, nouns: string): number | undefined {
-  const re = new RegExp(`\\b(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:\\w+\\s+)?(?:${nouns})\\b`, "i");
+  const re = new RegExp(
+    `\\b(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:\\w+\\s+)?(?:${nouns})\\b`,
+    "i",
+  );
   const m = re.exec(text);
   if (!m?.[1]) return undefined;
   const raw = m[1].toLowerCase();
@@ -517,7 +606,14 @@ export function composeCopy(input: ComposeInput): ComposedCopy {
   const facts = (input.facts ?? []).filter((f) => f.text.trim());
   const channel = input.channel;
   const seed = stableHash(
-    JSON.stringify([channel, brief, voice, facts.map((f) => [f.id, f.source ?? "", f.text]), instructions, input.system ?? ""]),
+    JSON.stringify([
+      channel,
+      brief,
+      voice,
+      facts.map((f) => [f.id, f.source ?? "", f.text]),
+      instructions,
+      input.system ?? "",
+    ]),
   );
 
   const { tone, noExclaim } = detectTone(voice);
@@ -540,7 +636,8 @@ export function composeCopy(input: ComposeInput): ComposedCopy {
 
   const factSentences: FactSentence[] = [];
   for (const fact of facts) {
-    for (const sentence of splitSentences(fact.text)) factSentences.push({ factId: fact.id, source: fact.source, text: sentence });
+    for (const sentence of splitSentences(fact.text))
+      factSentences.push({ factId: fact.id, source: fact.source, text: sentence });
   }
   const sentencesText = factSentences.map((s) => s.text);
   const empty = !brief && factSentences.length === 0;
@@ -568,7 +665,9 @@ export function composeCopy(input: ComposeInput): ComposedCopy {
 
   // Descriptions: verbatim fact sentences that fit, then shortened ones, then brief-derived lines.
   const fitting = sentencesText.filter((s) => s.length <= AD_DESCRIPTION_MAX);
-  const shortened = sentencesText.filter((s) => s.length > AD_DESCRIPTION_MAX).map((s) => shortenSentence(s, AD_DESCRIPTION_MAX));
+  const shortened = sentencesText
+    .filter((s) => s.length > AD_DESCRIPTION_MAX)
+    .map((s) => shortenSentence(s, AD_DESCRIPTION_MAX));
   const briefDescriptions = [
     ...(hasTopic && audience ? [`${topic} for ${audience}.`] : []),
     ...(hasTopic ? highlights.map((h) => `${topic}: ${decapitalise(h)}.`) : []),
@@ -599,10 +698,15 @@ export function composeCopy(input: ComposeInput): ComposedCopy {
   const factLead = tidy(pick(seed, "factlead", FACT_LEADS[tone] as [string, ...string[]]));
 
   // SEO pieces.
-  const titles = uniq([...apply(TITLES[tone], "title", SEO_TITLE_MAX), ...headlines]).filter((t) => t.length <= SEO_TITLE_MAX);
+  const titles = uniq([...apply(TITLES[tone], "title", SEO_TITLE_MAX), ...headlines]).filter(
+    (t) => t.length <= SEO_TITLE_MAX,
+  );
   if (titles.length === 0 && headlines[0]) titles.push(truncateAtWord(headlines[0], SEO_TITLE_MAX));
   const introOpener = apply(INTRO_OPENERS[tone], "intro")[0] ?? "";
-  const introAudience = audience && hasTopic ? tidy(pick(seed, "introaudience", [`It is written for ${audience}.`, `It is meant for ${audience}.`])) : "";
+  const introAudience =
+    audience && hasTopic
+      ? tidy(pick(seed, "introaudience", [`It is written for ${audience}.`, `It is meant for ${audience}.`]))
+      : "";
   const introFact = sentencesText[0] ?? "";
   const intro = [introOpener, introAudience, introFact].filter(Boolean).join(" ");
   const metaDescription = shortenSentence(intro || brief, META_DESCRIPTION_MAX);
@@ -612,7 +716,8 @@ export function composeCopy(input: ComposeInput): ComposedCopy {
 
   // Generic summary paragraph.
   const genericOpener = apply(GENERIC_OPENERS[tone], "generic")[0] ?? "";
-  const summary = [genericOpener, ...sentencesText.slice(0, 3)].filter(Boolean).join(" ") || shortenSentence(brief, 240);
+  const summary =
+    [genericOpener, ...sentencesText.slice(0, 3)].filter(Boolean).join(" ") || shortenSentence(brief, 240);
 
   const keywords = uniq([
     ...(hasTopic ? [topic.toLowerCase()] : []),
@@ -634,8 +739,14 @@ export function composeCopy(input: ComposeInput): ComposedCopy {
   } else {
     switch (channel) {
       case "ad": {
-        const nHeadlines = Math.min(headlines.length, requestedCount(`${instructions}\n${brief}`, "headlines?|variants?|versions?|options?|ads?") ?? 3);
-        const nDescriptions = Math.min(descriptions.length, requestedCount(`${instructions}\n${brief}`, "descriptions?") ?? 2);
+        const nHeadlines = Math.min(
+          headlines.length,
+          requestedCount(`${instructions}\n${brief}`, "headlines?|variants?|versions?|options?|ads?") ?? 3,
+        );
+        const nDescriptions = Math.min(
+          descriptions.length,
+          requestedCount(`${instructions}\n${brief}`, "descriptions?") ?? 2,
+        );
         const lines = [
           ...headlines.slice(0, Math.max(1, nHeadlines)).map((h) => `Headline: ${h}`),
           ...descriptions.slice(0, Math.max(1, nDescriptions)).map((d) => `Description: ${d}`),

@@ -88,13 +88,26 @@ function singular(word: string): string {
 const ROLE_RULES: Array<[Role, (t: Set<string>, joined: string) => boolean]> = [
   ["metaDescription", (t, j) => j.includes("metadesc") || (t.has("meta") && (t.has("description") || t.has("desc")))],
   ["title", (t, j) => j.includes("seotitle") || j.includes("metatitle") || j.includes("pagetitle")],
-  ["factId", (t, j) => /(fact|chunk|source|evidence|doc|document)id/.test(j) || t.has("citation") || t.has("reference") || t.has("ref")],
+  [
+    "factId",
+    (t, j) =>
+      /(fact|chunk|source|evidence|doc|document)id/.test(j) || t.has("citation") || t.has("reference") || t.has("ref"),
+  ],
   ["subject", (t) => t.has("subject")],
   ["preheader", (t, j) => t.has("preheader") || j.includes("previewtext") || t.has("preview") || t.has("snippet")],
   ["heading", (t) => t.has("heading") || t.has("subheading") || t.has("subhead") || t.has("h2") || t.has("h3")],
   ["headline", (t) => ["headline", "tagline", "hook", "slogan", "label", "caption", "alt"].some((w) => t.has(w))],
   ["title", (t) => t.has("title")],
-  ["cta", (t, j) => t.has("cta") || j.includes("calltoaction") || t.has("button") || t.has("action") || t.has("signoff") || t.has("closing")],
+  [
+    "cta",
+    (t, j) =>
+      t.has("cta") ||
+      j.includes("calltoaction") ||
+      t.has("button") ||
+      t.has("action") ||
+      t.has("signoff") ||
+      t.has("closing"),
+  ],
   ["slug", (t) => ["slug", "handle", "permalink", "path"].some((w) => t.has(w))],
   ["url", (t) => ["url", "link", "href", "uri", "website", "canonical"].some((w) => t.has(w))],
   ["email", (t, j) => j === "email" || j === "emailaddress" || (t.has("email") && t.has("address"))],
@@ -106,12 +119,29 @@ const ROLE_RULES: Array<[Role, (t: Set<string>, joined: string) => boolean]> = [
   [
     "fact",
     (t) =>
-      ["quote", "fact", "claim", "evidence", "statement", "point", "highlight", "bullet", "benefit", "feature", "reason", "detail", "usp", "sentence"].some(
-        (w) => t.has(w),
-      ),
+      [
+        "quote",
+        "fact",
+        "claim",
+        "evidence",
+        "statement",
+        "point",
+        "highlight",
+        "bullet",
+        "benefit",
+        "feature",
+        "reason",
+        "detail",
+        "usp",
+        "sentence",
+      ].some((w) => t.has(w)),
   ],
   ["description", (t) => t.has("description") || t.has("desc") || t.has("blurb")],
-  ["body", (t) => ["body", "content", "text", "copy", "message", "paragraph", "html", "markdown", "prose"].some((w) => t.has(w))],
+  [
+    "body",
+    (t) =>
+      ["body", "content", "text", "copy", "message", "paragraph", "html", "markdown", "prose"].some((w) => t.has(w)),
+  ],
   ["keyword", (t) => ["keyword", "tag", "keyphrase", "hashtag", "topic"].some((w) => t.has(w))],
   ["source", (t) => ["source", "document", "doc"].some((w) => t.has(w))],
   ["topic", (t) => ["name", "product", "offer", "brand", "service", "item"].some((w) => t.has(w))],
@@ -262,9 +292,11 @@ function buildPools(copy: ComposedCopy, facts: readonly Fact[], inputText: strin
       return [...chain.slice(offset), ...chain.slice(0, offset)];
     },
     primarySize(role, container, containerIndex) {
-      const section = container === "section" ? copy.sections[containerIndex % Math.max(1, copy.sections.length)] : undefined;
+      const section =
+        container === "section" ? copy.sections[containerIndex % Math.max(1, copy.sections.length)] : undefined;
       if (section) {
-        if (role === "fact" || role === "body" || role === "generic" || role === "description") return section.sentences.length;
+        if (role === "fact" || role === "body" || role === "generic" || role === "description")
+          return section.sentences.length;
         if (role === "factId") return section.factIds.length;
       }
       return primary[role].length;
@@ -298,8 +330,16 @@ function extractFactNumbers(facts: readonly Fact[]): FactNumber[] {
       if (/[\p{L}\p{N}.]$/u.test(before) && !m[1]) continue; // part of a word or decimal, e.g. "X5" or ".5"
       const after = text.slice(index + m[0].length, index + m[0].length + 40);
       const words = [
-        ...before.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean).slice(-3),
-        ...after.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean).slice(0, 3),
+        ...before
+          .toLowerCase()
+          .split(/[^\p{L}]+/u)
+          .filter(Boolean)
+          .slice(-3),
+        ...after
+          .toLowerCase()
+          .split(/[^\p{L}]+/u)
+          .filter(Boolean)
+          .slice(0, 3),
       ].map(singular);
       const context = new Set(words);
       if (m[1]) ["price", "cost", "currency", "amount", "fee"].forEach((w) => context.add(w));
@@ -323,7 +363,9 @@ const NUMBER_SYNONYMS: Record<string, string[]> = {
 
 function matchFactNumber(fieldName: string | undefined, numbers: readonly FactNumber[]): number[] {
   if (!fieldName) return [];
-  const tokens = nameTokens(fieldName).filter((t) => t.length >= 3 && !["number", "value", "num", "count", "total"].includes(t));
+  const tokens = nameTokens(fieldName).filter(
+    (t) => t.length >= 3 && !["number", "value", "num", "count", "total"].includes(t),
+  );
   if (tokens.length === 0) return [];
   const matches: number[] = [];
   for (const n of numbers) {
@@ -465,13 +507,16 @@ export function validateJsonSchema(schema: JSONSchema7Definition, value: JSONVal
         const re = compilePattern(s.pattern);
         if (re && !re.test(v)) errors.push(`${at}: does not match pattern`);
       }
-      if (s.format && FORMAT_CHECKS[s.format] && !FORMAT_CHECKS[s.format]?.test(v)) errors.push(`${at}: bad ${s.format}`);
+      if (s.format && FORMAT_CHECKS[s.format] && !FORMAT_CHECKS[s.format]?.test(v))
+        errors.push(`${at}: bad ${s.format}`);
     }
     if (typeof v === "number") {
       if (s.minimum !== undefined && v < s.minimum) errors.push(`${at}: below minimum`);
       if (s.maximum !== undefined && v > s.maximum) errors.push(`${at}: above maximum`);
-      if (typeof s.exclusiveMinimum === "number" && v <= s.exclusiveMinimum) errors.push(`${at}: not above exclusiveMinimum`);
-      if (typeof s.exclusiveMaximum === "number" && v >= s.exclusiveMaximum) errors.push(`${at}: not below exclusiveMaximum`);
+      if (typeof s.exclusiveMinimum === "number" && v <= s.exclusiveMinimum)
+        errors.push(`${at}: not above exclusiveMinimum`);
+      if (typeof s.exclusiveMaximum === "number" && v >= s.exclusiveMaximum)
+        errors.push(`${at}: not below exclusiveMaximum`);
       if (s.multipleOf !== undefined && Math.abs(v / s.multipleOf - Math.round(v / s.multipleOf)) > 1e-9) {
         errors.push(`${at}: not a multiple of ${s.multipleOf}`);
       }
@@ -479,7 +524,8 @@ export function validateJsonSchema(schema: JSONSchema7Definition, value: JSONVal
     if (Array.isArray(v)) {
       if (s.minItems !== undefined && v.length < s.minItems) errors.push(`${at}: fewer than ${s.minItems} items`);
       if (s.maxItems !== undefined && v.length > s.maxItems) errors.push(`${at}: more than ${s.maxItems} items`);
-      if (s.uniqueItems && new Set(v.map((x) => JSON.stringify(x))).size !== v.length) errors.push(`${at}: items not unique`);
+      if (s.uniqueItems && new Set(v.map((x) => JSON.stringify(x))).size !== v.length)
+        errors.push(`${at}: items not unique`);
       const tuple = s.prefixItems ?? (Array.isArray(s.items) ? s.items : undefined);
       v.forEach((item, i) => {
         if (tuple) {
@@ -556,7 +602,8 @@ class Filler {
       s = { ...target, ...rest };
       refDepth++;
     }
-    if (!s.$ref && refDepth !== ctx.refDepth) ctx = { ...ctx, refDepth, minimal: ctx.minimal || refDepth > MAX_REF_DEPTH };
+    if (!s.$ref && refDepth !== ctx.refDepth)
+      ctx = { ...ctx, refDepth, minimal: ctx.minimal || refDepth > MAX_REF_DEPTH };
     if (s.allOf && s.allOf.length > 0) s = mergeAllOf(s);
 
     if (s.const !== undefined) return s.const as JSONValue;
@@ -621,14 +668,18 @@ class Filler {
     const wanted = role === "channel" ? [this.copy.channel] : role === "tone" ? [this.copy.tone] : [];
     for (const w of wanted) {
       const norm = (x: string) => x.toLowerCase().replace(/[^a-z]/g, "");
-      const hit = strings.find((v) => norm(v) === norm(w) || norm(v).startsWith(norm(w)) || norm(w).startsWith(norm(v)));
+      const hit = strings.find(
+        (v) => norm(v) === norm(w) || norm(v).startsWith(norm(w)) || norm(w).startsWith(norm(v)),
+      );
       if (hit) preferred.push(hit);
     }
     for (const v of strings) {
       const re = new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegExp(v.toLowerCase())}(?:$|[^\\p{L}\\p{N}])`, "u");
       if (v && re.test(this.inputLower)) preferred.push(v);
     }
-    const ordered = [...new Set([...preferred, ...values].map((v) => JSON.stringify(v)))].map((v) => JSON.parse(v) as JSONValue);
+    const ordered = [...new Set([...preferred, ...values].map((v) => JSON.stringify(v)))].map(
+      (v) => JSON.parse(v) as JSONValue,
+    );
     return ordered[(ctx.inArray ? ctx.index : 0) % ordered.length] ?? values[0] ?? null;
   }
 
@@ -714,7 +765,8 @@ class Filler {
     }
     for (const key of required) {
       if (!(key in out)) {
-        const extra = s.additionalProperties && typeof s.additionalProperties === "object" ? s.additionalProperties : {};
+        const extra =
+          s.additionalProperties && typeof s.additionalProperties === "object" ? s.additionalProperties : {};
         out[key] = this.fill(extra, { ...ctx, name: key, inArray: false, depth: ctx.depth + 1 });
       }
     }
@@ -739,12 +791,16 @@ class Filler {
     const format = s.format;
     const formatCheck = format ? FORMAT_CHECKS[format] : undefined;
     const ok = (v: string) =>
-      v.length >= minLength && v.length <= maxLength && (!pattern || pattern.test(v)) && (!formatCheck || formatCheck.test(v));
+      v.length >= minLength &&
+      v.length <= maxLength &&
+      (!pattern || pattern.test(v)) &&
+      (!formatCheck || formatCheck.test(v));
 
     const index = ctx.index;
     let pool = this.pools.get(role, ctx.container, ctx.containerIndex);
     if (format === "email") pool = this.pools.get("email", "none", 0);
-    else if (format === "uri" || format === "url") pool = this.pools.get("url", "none", 0).filter((u) => /^[a-z]+:/i.test(u));
+    else if (format === "uri" || format === "url")
+      pool = this.pools.get("url", "none", 0).filter((u) => /^[a-z]+:/i.test(u));
     else if (format === "date-time" || format === "date" || format === "time") pool = [];
     if (pool.length === 0 && !format) pool = this.pools.get("generic", "none", 0);
 
@@ -755,13 +811,15 @@ class Filler {
     // 2. Format placeholders (documented: not facts).
     if (format && FORMAT_PLACEHOLDERS[format] !== undefined) {
       let placeholder = FORMAT_PLACEHOLDERS[format] ?? "";
-      if ((format === "uri" || format === "url") && this.copy.slug) placeholder = `https://example.com/${this.copy.slug}`;
+      if ((format === "uri" || format === "url") && this.copy.slug)
+        placeholder = `https://example.com/${this.copy.slug}`;
       if (ok(placeholder)) return placeholder;
       if (ok(FORMAT_PLACEHOLDERS[format] ?? "")) return FORMAT_PLACEHOLDERS[format] ?? "";
     }
 
     // 3. Truncate/extend pool entries to the length bounds.
-    const rotated = pool.length > 0 ? [...pool.slice(index % pool.length), ...pool.slice(0, index % pool.length)] : [""];
+    const rotated =
+      pool.length > 0 ? [...pool.slice(index % pool.length), ...pool.slice(0, index % pool.length)] : [""];
     for (const base of rotated) {
       const adjusted = this.fitLength(base, rotated, minLength, maxLength);
       if (ok(adjusted)) return adjusted;
@@ -802,7 +860,11 @@ class Filler {
     return value;
   }
 
-  private minimalValue(s: Schema): JSONValue {
+  private minimalValue(def: Schema): JSONValue {
+    let s = def;
+    for (let hops = 0; s.$ref && hops < 8; hops++) s = resolveRef(this.root, s.$ref) ?? {};
+    if (s.const !== undefined) return s.const as JSONValue;
+    if (s.enum && s.enum.length > 0) return (s.enum[0] as JSONValue) ?? null;
     const type = this.chooseType(s);
     if (type === "array") return [];
     if (type === "object") return {};
@@ -817,12 +879,19 @@ function isNullSchema(s: Schema | undefined): boolean {
   return s?.type === "null";
 }
 
-function bound(inclusive: number | undefined, exclusive: unknown, integer: boolean, direction: 1 | -1): number | undefined {
+function bound(
+  inclusive: number | undefined,
+  exclusive: unknown,
+  integer: boolean,
+  direction: 1 | -1,
+): number | undefined {
   const values: number[] = [];
   if (inclusive !== undefined) values.push(inclusive);
   if (typeof exclusive === "number") {
     const step = integer ? 1 : Math.max(Math.abs(exclusive) * 1e-9, 1e-6);
-    values.push(integer ? (direction === 1 ? Math.floor(exclusive) + 1 : Math.ceil(exclusive) - 1) : exclusive + direction * step);
+    values.push(
+      integer ? (direction === 1 ? Math.floor(exclusive) + 1 : Math.ceil(exclusive) - 1) : exclusive + direction * step,
+    );
   }
   if (values.length === 0) return undefined;
   const pickBound = direction === 1 ? Math.max(...values) : Math.min(...values);
@@ -869,7 +938,11 @@ function escapeRegExp(text: string): string {
 }
 
 /** Fills `schema` from the composed copy. Without a schema, returns {@link defaultJsonObject}. */
-export function fillJsonSchema(schema: JSONSchema7 | undefined, copy: ComposedCopy, options: JsonFillOptions = {}): JSONValue {
+export function fillJsonSchema(
+  schema: JSONSchema7 | undefined,
+  copy: ComposedCopy,
+  options: JsonFillOptions = {},
+): JSONValue {
   if (!schema || (typeof schema === "object" && Object.keys(schema).filter((k) => k !== "$schema").length === 0)) {
     return defaultJsonObject(copy);
   }
@@ -898,7 +971,12 @@ export function defaultJsonObject(copy: ComposedCopy): Record<string, JSONValue>
         cta: copy.ctas[0] ?? "",
       };
     case "email":
-      return { ...base, subject: copy.subjects[0] ?? "", preheader: copy.preheaders[0] ?? "", body: copy.paragraphs.join("\n\n") };
+      return {
+        ...base,
+        subject: copy.subjects[0] ?? "",
+        preheader: copy.preheaders[0] ?? "",
+        body: copy.paragraphs.join("\n\n"),
+      };
     case "seo_page":
       return {
         ...base,

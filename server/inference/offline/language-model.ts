@@ -81,7 +81,10 @@ function truncateToTokens(text: string, maxTokens: number): string {
 }
 
 /** Runs the composer for one call (pure and deterministic given the options). */
-export function runOfflineComposer(options: LanguageModelV3CallOptions, warnOnIgnoredSettings = true): OfflineCompletion {
+export function runOfflineComposer(
+  options: LanguageModelV3CallOptions,
+  warnOnIgnoredSettings = true,
+): OfflineCompletion {
   const input = extractPromptInput(options.prompt);
   const copy = composeCopy(input);
   const warnings: SharedV3Warning[] = [];
@@ -100,7 +103,11 @@ export function runOfflineComposer(options: LanguageModelV3CallOptions, warnOnIg
     }
     const hasFiles = options.prompt.some((m) => m.role !== "system" && m.content.some((p) => p.type === "file"));
     if (hasFiles) {
-      warnings.push({ type: "unsupported", feature: "file parts", details: "File content is ignored by the offline composer." });
+      warnings.push({
+        type: "unsupported",
+        feature: "file parts",
+        details: "File content is ignored by the offline composer.",
+      });
     }
   }
 
@@ -227,7 +234,11 @@ export class OfflineLanguageModel implements LanguageModelV3 {
       { type: "stream-start", warnings: result.warnings },
       { type: "response-metadata", id: result.responseId, modelId: this.modelId },
       { type: "text-start", id: textId },
-      ...splitIntoDeltas(result.text).map((delta): LanguageModelV3StreamPart => ({ type: "text-delta", id: textId, delta })),
+      ...splitIntoDeltas(result.text).map((delta): LanguageModelV3StreamPart => ({
+        type: "text-delta",
+        id: textId,
+        delta,
+      })),
       { type: "text-end", id: textId },
       {
         type: "finish",

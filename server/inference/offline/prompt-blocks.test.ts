@@ -55,16 +55,17 @@ describe("parsePromptBlocks", () => {
   });
 
   it("gives facts without ids generated ids and accepts plain lines inside <facts>", () => {
-    expect(parsePromptBlocks("<facts><fact>One fact.</fact><fact>Two facts.</fact></facts>").facts.map((f) => f.id)).toEqual([
-      "fact-1",
-      "fact-2",
-    ]);
+    expect(
+      parsePromptBlocks("<facts><fact>One fact.</fact><fact>Two facts.</fact></facts>").facts.map((f) => f.id),
+    ).toEqual(["fact-1", "fact-2"]);
     const lines = parsePromptBlocks("<facts>\n- First line.\n- Second line.\n</facts>").facts;
     expect(lines.map((f) => f.text)).toEqual(["First line.", "Second line."]);
   });
 
   it("accepts loose <fact> tags, strips foreign markup, de-duplicates facts", () => {
-    const blocks = parsePromptBlocks('Brief text <fact id="x">A <b>bold</b> fact.</fact><fact id="y">A bold fact.</fact>');
+    const blocks = parsePromptBlocks(
+      'Brief text <fact id="x">A <b>bold</b> fact.</fact><fact id="y">A bold fact.</fact>',
+    );
     expect(blocks.brief).toBe("Brief text");
     expect(blocks.facts).toEqual([{ id: "x", source: undefined, text: "A bold fact." }]);
   });

@@ -152,7 +152,13 @@ function findTopLevelBlocks(text: string): RawBlock[] {
       bodyEnd = text.length;
       blockEnd = text.length;
     }
-    blocks.push({ tag: canonical, attrs: match[2] ?? "", body: text.slice(bodyStart, bodyEnd), start: match.index, end: blockEnd });
+    blocks.push({
+      tag: canonical,
+      attrs: match[2] ?? "",
+      body: text.slice(bodyStart, bodyEnd),
+      start: match.index,
+      end: blockEnd,
+    });
     open.lastIndex = blockEnd;
   }
   return blocks;

@@ -44,7 +44,8 @@ export const BOOTS_FACTS: TestFact[] = [
 
 export const BOOTS_PROMPT = tagged({
   channel: "ad",
-  brief: "Write an ad for our new TrailMax waterproof hiking boots aimed at weekend hikers; highlight the 2-year warranty.",
+  brief:
+    "Write an ad for our new TrailMax waterproof hiking boots aimed at weekend hikers; highlight the 2-year warranty.",
   voice: "Warm and friendly. No exclamation marks.",
   facts: BOOTS_FACTS,
 });
