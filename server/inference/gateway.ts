@@ -12,7 +12,7 @@ import { costMicros, priceFor } from "./pricing";
 import { renderPrompt } from "./prompts/render";
 import { resolvePrompt, type ResolvedPrompt } from "./prompts/service";
 import type { ModelFactory } from "./models";
-import type { CallableProvider } from "./registry";
+import { offersModel, type CallableProvider } from "./registry";
 import { insertUsageEvent } from "./repository";
 import { runRoute, type Served } from "./routing";
 
@@ -158,7 +158,7 @@ export function createGateway(deps: GatewayDeps) {
     const skipped: Attempt[] = [];
     for (const t of chain) {
       const p = cfg.providers.get(t.provider);
-      if (p?.enabled && (p.kind === "offline" || p.models.includes(t.model))) ok.push(t);
+      if (p?.enabled && offersModel(p, t.model)) ok.push(t);
       else skipped.push({ provider: t.provider, model: t.model, outcome: "error", errorClass: "bad_request", ms: 0 });
     }
     if (!ok.length) {
@@ -385,7 +385,8 @@ export function createGateway(deps: GatewayDeps) {
             outcome: "error",
             errorClass,
             attempts,
-            retries: attempts.filter((a) => a.outcome === "error").length,
+            // Same-model retries: attempts beyond the first at each target.
+            retries: attempts.length - new Set(attempts.map((a) => `${a.provider}/${a.model}`)).size,
           });
           throw e;
         }

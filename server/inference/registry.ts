@@ -123,3 +123,15 @@ export function defaultChain(role: ModelRole, providers: CallableProvider[]): Ro
     first.kind === "openai_compatible" ? first.models[0]! : DEFAULT_MODELS[first.kind as "openai" | "anthropic"][role]!;
   return [{ provider: first.id as RouteTarget["provider"], model }, offline];
 }
+
+/**
+ * Whether a provider serves a model id. Workspace providers and OpenAI-compatible
+ * servers list their models; the instance's OpenAI and Anthropic keys can call any
+ * model those vendors offer (the list is only a suggestion), and the offline
+ * engine has its two.
+ */
+export function offersModel(p: ProviderEntry, model: string): boolean {
+  if (p.kind === "offline") return OFFLINE_PROVIDER.models.includes(model);
+  if (p.source === "env" && p.kind !== "openai_compatible") return true;
+  return p.models.includes(model);
+}

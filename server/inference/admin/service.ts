@@ -20,7 +20,7 @@ import { classifyError } from "../errors";
 import type { Limits } from "../limits";
 import type { ModelFactory } from "../models";
 import { BUILTIN_PRICES } from "../pricing";
-import { OFFLINE_PROVIDER, type CallableProvider } from "../registry";
+import { offersModel, type CallableProvider } from "../registry";
 import * as repo from "./repository";
 
 /** What admin use cases need besides the workspace context. */
@@ -213,13 +213,13 @@ export async function setRoute(ctx: WorkspaceCtx, deps: AdminDeps, role: ModelRo
   for (const t of body.chain) {
     const p = cfg.providers.get(t.provider);
     if (!p) throw new AppError("validation:route", `Provider ${t.provider} does not exist in this workspace.`);
-    if (p.kind !== "offline" && !p.models.includes(t.model))
+    if (!offersModel(p, t.model))
       throw new AppError(
         "validation:route",
-        `${p.name} does not offer ${t.model}. Add the model id to the provider first.`,
+        p.kind === "offline"
+          ? `The offline engine has no model ${t.model}.`
+          : `${p.name} does not offer ${t.model}. Add the model id to the provider first.`,
       );
-    if (p.kind === "offline" && !OFFLINE_PROVIDER.models.includes(t.model))
-      throw new AppError("validation:route", `The offline engine has no model ${t.model}.`);
   }
   await ctx.db.$transaction(async (tx) => {
     await repo.upsertRoute(tx, ctx.workspaceId, role, body);
