@@ -52,7 +52,10 @@ const Schema = z.object({
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 random bytes, base64 (openssl rand -base64 32)")
     .optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+    .optional(),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.url().optional(),
   ANTHROPIC_API_KEY: z.string().optional(),
@@ -154,7 +157,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         ? {
             baseUrl: v.OPENAI_COMPATIBLE_BASE_URL,
             apiKey: v.OPENAI_COMPATIBLE_API_KEY,
-            models: (v.OPENAI_COMPATIBLE_MODELS ?? "").split(",").map((m) => m.trim()).filter(Boolean),
+            models: (v.OPENAI_COMPATIBLE_MODELS ?? "")
+              .split(",")
+              .map((m) => m.trim())
+              .filter(Boolean),
             name: v.OPENAI_COMPATIBLE_NAME,
           }
         : undefined,

@@ -6,6 +6,8 @@ import { cn } from "@/components/lib/cn";
 
 const TABS = [
   { href: "/settings", label: "Members" },
+  { href: "/settings/models", label: "Models" },
+  { href: "/settings/prompts", label: "Prompts" },
   { href: "/settings/api", label: "API" },
   { href: "/settings/audit", label: "Audit trail" },
 ];
@@ -22,7 +24,7 @@ export function SettingsTabs() {
             href={t.href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "-mb-px border-b-2 px-3 py-2 text-sm font-medium transition-colors",
+              "-mb-px border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors",
               active
                 ? "border-primary text-foreground"
                 : "text-muted-foreground hover:text-foreground border-transparent",

@@ -6,6 +6,13 @@ export const queryKeys = {
   members: ["members"] as const,
   apiKeys: ["api-keys"] as const,
   audit: (cursor?: string) => ["audit", cursor ?? "first"] as const,
+  providers: ["inference", "providers"] as const,
+  routes: ["inference", "routes"] as const,
+  prices: ["inference", "prices"] as const,
+  budgets: ["inference", "budgets"] as const,
+  inferenceSettings: ["inference", "settings"] as const,
+  usage: (cursor?: string) => ["inference", "usage", cursor ?? "first"] as const,
+  prompts: ["prompts"] as const,
 };
 
 export function makeQueryClient() {

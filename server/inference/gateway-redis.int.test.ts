@@ -65,7 +65,9 @@ describe("gateway on Redis, two instances", () => {
       data: { workspaceId: w.ws.id, role: "draft", chain: [{ provider: "offline", model: "offline-composer-v1" }] },
     });
     // Each call reserves its prompt estimate + 100 output tokens; 1,000 tokens fit a handful of calls, not 40.
-    await t.db.budget.create({ data: { workspaceId: w.ws.id, metric: "tokens", period: "day", hardCap: 1000 } });
+    await t.db.budget.create({
+      data: { workspaceId: w.ws.id, metric: "tokens", period: "day", hardCap: 1000, scope: "*:tokens:day" },
+    });
     await t.db.inferenceSettings.create({ data: { workspaceId: w.ws.id, requestsPerMin: 6 } });
     const mk = () =>
       new MockLanguageModelV3({

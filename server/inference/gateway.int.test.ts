@@ -62,7 +62,8 @@ async function setup(
   await db.modelPrice.create({
     data: { workspaceId: w.ws.id, model: "model-a", inputMicrosPer1M: 1_000_000, outputMicrosPer1M: 2_000_000 },
   });
-  for (const b of opts.budgets ?? []) await db.budget.create({ data: { workspaceId: w.ws.id, ...b } });
+  for (const b of opts.budgets ?? [])
+    await db.budget.create({ data: { workspaceId: w.ws.id, ...b, scope: `*:${b.metric}:${b.period}` } });
   if (opts.rpm) await db.inferenceSettings.create({ data: { workspaceId: w.ws.id, requestsPerMin: opts.rpm } });
   return { w, provider };
 }
@@ -221,7 +222,7 @@ describe("gateway.generate", () => {
     const rendered = renderPrompt({ ...builtin, version: 1 }, draftPrompt("same brief").variables);
     const estimate = estimateTokens(rendered.system) + estimateTokens(rendered.prompt) + 100;
     await t.db.budget.create({
-      data: { workspaceId: w.ws.id, metric: "tokens", period: "day", hardCap: estimate * 10 },
+      data: { workspaceId: w.ws.id, metric: "tokens", period: "day", hardCap: estimate * 10, scope: "*:tokens:day" },
     });
     const a = new MockLanguageModelV3({
       modelId: "model-a",

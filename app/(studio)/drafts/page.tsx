@@ -1,13 +1,16 @@
 import { FileText } from "lucide-react";
 import type { Metadata } from "next";
 
+import { Playground } from "@/components/inference/playground";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FeatureList } from "@/components/ui/feature-list";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageAccess } from "@/server/auth/context";
 
 export const metadata: Metadata = { title: "Drafts · Lectern" };
 
-export default function DraftsPage() {
+export default async function DraftsPage() {
+  const s = await requirePageAccess();
   return (
     <>
       <PageHeader
@@ -16,6 +19,7 @@ export default function DraftsPage() {
           "Ads, emails and landing-page copy generated for this workspace, each grounded in your knowledge base."
         }
       />
+      <Playground workspaceName={s.active.name} />
       <EmptyState
         icon={FileText}
         title={"No drafts yet"}

@@ -54,6 +54,8 @@ export const deletePrice = (tx: Tx, workspaceId: string, model: string) =>
 export const listBudgets = (tx: Tx, workspaceId: string) =>
   tx.budget.findMany({ where: { workspaceId }, orderBy: { createdAt: "asc" } });
 export const insertBudget = (tx: Tx, data: Prisma.BudgetUncheckedCreateInput) => tx.budget.create({ data });
+export const findBudgetByScope = (tx: Tx, workspaceId: string, scope: string) =>
+  tx.budget.findUnique({ where: { workspaceId_scope: { workspaceId, scope } } });
 export const findBudget = (tx: Tx, workspaceId: string, id: string) =>
   tx.budget.findFirst({ where: { id, workspaceId } });
 export const deleteBudget = (tx: Tx, id: string) => tx.budget.delete({ where: { id } });

@@ -132,6 +132,10 @@ describe("Settings → Models use cases", () => {
     await expect(
       createBudget(admin, deps, { metric: "tokens", period: "day", softCap: 10, hardCap: 5 }),
     ).rejects.toThrow(/soft cap must not exceed the hard cap/);
+    await expect(createBudget(admin, deps, { metric: "cost", period: "month", hardCap: 1 })).rejects.toMatchObject({
+      code: "conflict:budget_exists",
+      message: "There is already a monthly cost budget for the workspace. Change or delete it instead.",
+    });
     const list = await listBudgets(admin, deps);
     expect(list).toEqual([
       expect.objectContaining({ metric: "cost", period: "month", hardCap: 50_000_000, used: 0, reserved: 0 }),

@@ -310,13 +310,25 @@ export async function listBudgets(ctx: WorkspaceCtx, deps: AdminDeps) {
 export async function createBudget(ctx: WorkspaceCtx, deps: AdminDeps, input: BudgetBody) {
   requireRole(ctx, "admin", "set budgets");
   const body = BudgetBody.parse(input);
+  const scope = budgetScope(body);
   const b = await ctx.db.$transaction(async (tx) => {
-    const row = await repo.insertBudget(tx, { workspaceId: ctx.workspaceId, ...body });
+    if (await repo.findBudgetByScope(tx, ctx.workspaceId, scope)) {
+      throw new AppError(
+        "conflict:budget_exists",
+        `There is already a ${body.period === "day" ? "daily" : "monthly"} ${body.metric === "cost" ? "cost" : "token"} budget for ${body.userId ? "this member" : "the workspace"}. Change or delete it instead.`,
+      );
+    }
+    const row = await repo.insertBudget(tx, { workspaceId: ctx.workspaceId, ...body, scope });
     await audit(tx, ctx, { action: "budget.created", entityType: "budget", entityId: row.id, after: body });
     return row;
   });
   deps.invalidate(ctx.workspaceId);
   return { id: b.id };
+}
+
+/** One budget per (member or workspace, metric, period): the key the database keeps unique. */
+export function budgetScope(b: { userId: string | null; metric: string; period: string }): string {
+  return `${b.userId ?? "*"}:${b.metric}:${b.period}`;
 }
 
 export async function deleteBudget(ctx: WorkspaceCtx, deps: AdminDeps, id: string): Promise<void> {

@@ -47,6 +47,7 @@ CREATE TABLE "budgets" (
     "period" TEXT NOT NULL,
     "softCap" INTEGER,
     "hardCap" INTEGER NOT NULL,
+    "scope" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "budgets_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "workspaces" ("id") ON DELETE CASCADE ON UPDATE CASCADE
@@ -127,7 +128,7 @@ CREATE UNIQUE INDEX "model_routes_workspaceId_role_key" ON "model_routes"("works
 CREATE UNIQUE INDEX "model_prices_workspaceId_model_key" ON "model_prices"("workspaceId", "model");
 
 -- CreateIndex
-CREATE INDEX "budgets_workspaceId_idx" ON "budgets"("workspaceId");
+CREATE UNIQUE INDEX "budgets_workspaceId_scope_key" ON "budgets"("workspaceId", "scope");
 
 -- CreateIndex
 CREATE INDEX "usage_events_workspaceId_createdAt_idx" ON "usage_events"("workspaceId", "createdAt");

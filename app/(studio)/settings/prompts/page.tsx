@@ -1,0 +1,7 @@
+import { PromptsPanel } from "@/components/prompts/prompts-panel";
+
+export const metadata = { title: "Prompts · Settings · Lectern" };
+
+export default function PromptsSettingsPage() {
+  return <PromptsPanel />;
+}
