@@ -3,5 +3,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
     const { checkStartup } = await import("./server/startup");
     await checkStartup();
+    const [{ env }, { registerTracing }] = await Promise.all([import("./server/env"), import("./server/telemetry")]);
+    registerTracing(env().traces, { version: env().version });
   }
 }

@@ -64,6 +64,7 @@ const Schema = z.object({
   OPENAI_COMPATIBLE_MODELS: z.string().optional(),
   OPENAI_COMPATIBLE_NAME: z.string().default("OpenAI-compatible"),
   INFERENCE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).default(5000),
+  LECTERN_TRACES: z.enum(["off", "console", "otlp"]).default("off"),
 });
 
 /** Cross-field rules, checked on the raw input so they are reported together with per-field problems. */
@@ -106,6 +107,8 @@ export type Env = {
     openaiCompatible?: { baseUrl: string; apiKey?: string; models: string[]; name: string };
   };
   inferenceCacheMaxEntries: number;
+  /** Where OpenTelemetry spans go: nowhere (default), stdout, or OTLP/HTTP (OTEL_EXPORTER_OTLP_* env). */
+  traces: "off" | "console" | "otlp";
   oauth: {
     github?: { id: string; secret: string };
     google?: { id: string; secret: string };
@@ -166,6 +169,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         : undefined,
     },
     inferenceCacheMaxEntries: v.INFERENCE_CACHE_MAX_ENTRIES,
+    traces: v.LECTERN_TRACES,
     publicUrl: v.AUTH_URL?.replace(/\/+$/, ""),
     demoMode: v.LECTERN_DEMO,
     logLevel: v.LOG_LEVEL,

@@ -1,4 +1,4 @@
-import { trace, SpanStatusCode, type Tracer } from "@opentelemetry/api";
+import { trace, SpanStatusCode, type Span, type Tracer } from "@opentelemetry/api";
 import { embedMany, generateText, NoObjectGeneratedError, Output, streamText, type ModelMessage } from "ai";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
@@ -584,6 +584,25 @@ export function createGateway(deps: GatewayDeps) {
    * row is written when the stream ends, whatever its outcome.
    */
   async function stream(req: Omit<GenerateRequest, "schema">) {
+    const span = tracer.startSpan("lectern.inference.stream", {
+      attributes: {
+        "lectern.workspace_id": req.ctx.workspaceId,
+        "lectern.role": req.role,
+        "lectern.request_id": req.ctx.requestId ?? "",
+      },
+    });
+    try {
+      return await openStream(req, span);
+    } catch (e) {
+      span.recordException(e as Error);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (e as Error).message });
+      span.end();
+      throw e;
+    }
+  }
+
+  /** The stream's span ends when its text has been read to the end (or the reader gave up). */
+  async function openStream(req: Omit<GenerateRequest, "schema">, span: Span) {
     const started = now();
     const cfg = await deps.config.get(req.ctx.workspaceId);
     const { resolved, system, prompt: text } = await preparePrompt(req);
@@ -678,6 +697,15 @@ export function createGateway(deps: GatewayDeps) {
           errorClass: ok ? null : "stream_interrupted",
           attempts: [...usable.skipped, ...served.attempts],
         });
+        span.setAttributes({
+          "gen_ai.request.model": route.model,
+          "gen_ai.system": route.providerKind,
+          "gen_ai.usage.input_tokens": usage.inputTokens,
+          "gen_ai.usage.output_tokens": usage.outputTokens,
+          "lectern.fallback_used": served.fallbackUsed,
+        });
+        if (!ok) span.setStatus({ code: SpanStatusCode.ERROR, message: "stream interrupted" });
+        span.end();
       }
     }
     return {
