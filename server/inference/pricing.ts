@@ -2,8 +2,9 @@
  * Prices per 1M tokens in micro-dollars (1 USD = 1,000,000 micros), as data.
  * Source: the providers' public list prices as known when this table was
  * written (2026-11); they change. Admins override any model per workspace in
- * Settings → Models (ModelPrice rows), and a model missing here costs 0 with
- * a warning in the ledger view rather than a guess.
+ * Settings → Models (ModelPrice rows). A model with no known price is recorded
+ * at cost 0 rather than a guess, so cost budgets cannot limit it until an
+ * admin adds its price (token budgets still do).
  */
 export type Price = { inputMicrosPer1M: number; outputMicrosPer1M: number };
 
