@@ -12,6 +12,16 @@ import { PrismaClient as PostgresClient } from "../generated/postgres/client";
  */
 export type Db = SqliteClient;
 
+export type Dialect = "sqlite" | "postgres";
+const dialects = new WeakMap<object, Dialect>();
+
+/** Which SQL dialect a client speaks, for the few hot paths written in raw SQL. */
+export function dialectOf(db: Db): Dialect {
+  const d = dialects.get(db);
+  if (!d) throw new Error("dialectOf: not a client made by createDb");
+  return d;
+}
+
 export function createDb(databaseUrl: string): Db {
   if (databaseUrl.startsWith("file:")) {
     const file = databaseUrl.slice("file:".length);
@@ -22,8 +32,10 @@ export function createDb(databaseUrl: string): Db {
     // pairing and cuts each write from an fsync to a memory copy. The adapter keeps one
     // connection, and this is its first statement.
     void client.$queryRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => {});
+    dialects.set(client, "sqlite");
     return client;
   }
-  const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
-  return client as unknown as Db;
+  const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
+  dialects.set(client, "postgres");
+  return client;
 }

