@@ -2,11 +2,11 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Receipt, RefreshCw } from "lucide-react";
-import { useState } from "react";
 import { api, queryKeys } from "@/lib/query/client";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { CursorPager, useCursorPages } from "@/components/ui/cursor-pager";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -26,8 +26,8 @@ const OUTCOME: Record<UsageItem["outcome"], { tone: BadgeTone; label: string }> 
 /** The latest gateway calls, newest first: what ran where, what it cost, and how it ended. */
 export function UsageLedger() {
   const qc = useQueryClient();
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages();
+  const cursor = pages.cursor;
   const page = useQuery({
     queryKey: queryKeys.usage(cursor),
     queryFn: () =>
@@ -110,27 +110,7 @@ export function UsageLedger() {
             ))}
           </DataTable>
         )}
-        <div className="mt-4 flex justify-end gap-2">
-          <Button
-            variant="secondary"
-            size="sm"
-            disabled={cursors.length <= 1}
-            onClick={() => setCursors((c) => c.slice(0, -1))}
-          >
-            Newer
-          </Button>
-          <Button
-            variant="secondary"
-            size="sm"
-            disabled={!page.data?.nextCursor}
-            onClick={() => {
-              const next = page.data?.nextCursor;
-              if (next) setCursors((c) => [...c, next]);
-            }}
-          >
-            Older
-          </Button>
-        </div>
+        <CursorPager pages={pages} nextCursor={page.data?.nextCursor} />
       </CardContent>
     </Card>
   );

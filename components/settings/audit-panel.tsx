@@ -2,13 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { History } from "lucide-react";
-import { useState } from "react";
 import { api, queryKeys } from "@/lib/query/client";
 import type { AuditPage } from "@/lib/schemas/audit";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { CursorPager, useCursorPages } from "@/components/ui/cursor-pager";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 
@@ -30,8 +29,8 @@ function summary(v: unknown): string {
 
 /** The append-only trail, newest first, with cursor pagination (Newer / Older). */
 export function AuditPanel() {
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages();
+  const cursor = pages.cursor;
   const page = useQuery({
     queryKey: queryKeys.audit(cursor),
     queryFn: () =>
@@ -77,24 +76,7 @@ export function AuditPanel() {
             ))}
           </DataTable>
         )}
-        <div className="mt-4 flex justify-end gap-2">
-          <Button
-            variant="secondary"
-            size="sm"
-            disabled={cursors.length <= 1}
-            onClick={() => setCursors((c) => c.slice(0, -1))}
-          >
-            Newer
-          </Button>
-          <Button
-            variant="secondary"
-            size="sm"
-            disabled={!page.data?.nextCursor}
-            onClick={() => page.data?.nextCursor && setCursors((c) => [...c, page.data.nextCursor!])}
-          >
-            Older
-          </Button>
-        </div>
+        <CursorPager pages={pages} nextCursor={page.data?.nextCursor} />
       </CardContent>
     </Card>
   );

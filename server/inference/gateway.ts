@@ -277,12 +277,26 @@ export function createGateway(deps: GatewayDeps) {
     return warnings;
   }
 
-  async function preparePrompt(req: { ctx: CallContext; prompt: PromptInput }) {
+  /** What every text call starts with: configuration, the rendered prompt version, the usable route and the parameters. */
+  async function plan(req: Omit<GenerateRequest, "schema">) {
+    const cfg = await deps.config.get(req.ctx.workspaceId);
+    let resolved: ResolvedPrompt | null = null;
+    let system = "";
+    let text: string;
     if ("key" in req.prompt) {
-      const p = await prompt(req.ctx.workspaceId, req.prompt.key, req.prompt.label ?? "production");
-      return { resolved: p, ...renderPrompt(p, req.prompt.variables) };
+      resolved = await prompt(req.ctx.workspaceId, req.prompt.key, req.prompt.label ?? "production");
+      ({ system, prompt: text } = renderPrompt(resolved, req.prompt.variables));
+    } else {
+      system = req.prompt.system ?? "";
+      text = req.prompt.prompt;
     }
-    return { resolved: null, system: req.prompt.system ?? "", prompt: req.prompt.prompt };
+    const { chain, policy } = cfg.routeFor(req.role);
+    const usable = usableChain(cfg, req.role, chain);
+    const params = {
+      temperature: req.temperature ?? resolved?.params.temperature,
+      maxOutputTokens: req.maxOutputTokens ?? resolved?.params.maxOutputTokens ?? DEFAULT_MAX_OUTPUT,
+    };
+    return { cfg, resolved, system, text, policy, usable, params };
   }
 
   async function generate<S extends z.ZodType | undefined = undefined>(
@@ -297,14 +311,7 @@ export function createGateway(deps: GatewayDeps) {
         "lectern.request_id": req.ctx.requestId ?? "",
       });
       try {
-        const cfg = await deps.config.get(req.ctx.workspaceId);
-        const { resolved, system, prompt: text } = await preparePrompt(req);
-        const { chain, policy } = cfg.routeFor(req.role);
-        const usable = usableChain(cfg, req.role, chain);
-        const params = {
-          temperature: req.temperature ?? resolved?.params.temperature,
-          maxOutputTokens: req.maxOutputTokens ?? resolved?.params.maxOutputTokens ?? DEFAULT_MAX_OUTPUT,
-        };
+        const { cfg, resolved, system, text, policy, usable, params } = await plan(req);
         let jsonSchema: unknown;
         if (req.schema) {
           jsonSchema = schemaJson.get(req.schema);
@@ -604,14 +611,7 @@ export function createGateway(deps: GatewayDeps) {
   /** The stream's span ends when its text has been read to the end (or the reader gave up). */
   async function openStream(req: Omit<GenerateRequest, "schema">, span: Span) {
     const started = now();
-    const cfg = await deps.config.get(req.ctx.workspaceId);
-    const { resolved, system, prompt: text } = await preparePrompt(req);
-    const { chain, policy } = cfg.routeFor(req.role);
-    const usable = usableChain(cfg, req.role, chain);
-    const params = {
-      temperature: req.temperature ?? resolved?.params.temperature,
-      maxOutputTokens: req.maxOutputTokens ?? resolved?.params.maxOutputTokens ?? DEFAULT_MAX_OUTPUT,
-    };
+    const { cfg, resolved, system, text, policy, usable, params } = await plan(req);
     const admitted = await admit(
       cfg,
       req.ctx,

@@ -1,4 +1,5 @@
 import type { Tx } from "@/server/context";
+import { NEWEST_FIRST, olderThan, type Keyset } from "@/server/db/keyset";
 import type { Prisma } from "@/server/generated/sqlite/client";
 
 export type AuditInput = {
@@ -32,24 +33,10 @@ export function insertAuditEvent(tx: Tx, e: AuditInput) {
 }
 
 /** Newest first, keyset-paginated on (createdAt, id) so pages stay fast and stable. */
-export async function listAuditEvents(
-  tx: Tx,
-  workspaceId: string,
-  opts: { limit: number; cursor?: { createdAt: Date; id: string } },
-) {
+export async function listAuditEvents(tx: Tx, workspaceId: string, opts: { limit: number; cursor?: Keyset }) {
   const rows = await tx.auditEvent.findMany({
-    where: {
-      workspaceId,
-      ...(opts.cursor
-        ? {
-            OR: [
-              { createdAt: { lt: opts.cursor.createdAt } },
-              { createdAt: opts.cursor.createdAt, id: { lt: opts.cursor.id } },
-            ],
-          }
-        : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    where: { workspaceId, ...olderThan(opts.cursor) },
+    orderBy: NEWEST_FIRST,
     take: opts.limit + 1,
   });
   return { items: rows.slice(0, opts.limit), hasMore: rows.length > opts.limit };

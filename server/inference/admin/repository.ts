@@ -1,4 +1,5 @@
 import type { Tx } from "@/server/context";
+import { NEWEST_FIRST, olderThan, type Keyset } from "@/server/db/keyset";
 import type { Prisma } from "@/server/generated/sqlite/client";
 
 const providerPublic = {
@@ -68,24 +69,10 @@ export const upsertSettings = (
   data: Omit<Prisma.InferenceSettingsUncheckedCreateInput, "workspaceId">,
 ) => tx.inferenceSettings.upsert({ where: { workspaceId }, create: { workspaceId, ...data }, update: data });
 
-export function listUsage(
-  tx: Tx,
-  workspaceId: string,
-  opts: { limit: number; cursor?: { createdAt: Date; id: string } },
-) {
+export function listUsage(tx: Tx, workspaceId: string, opts: { limit: number; cursor?: Keyset }) {
   return tx.usageEvent.findMany({
-    where: {
-      workspaceId,
-      ...(opts.cursor
-        ? {
-            OR: [
-              { createdAt: { lt: opts.cursor.createdAt } },
-              { createdAt: opts.cursor.createdAt, id: { lt: opts.cursor.id } },
-            ],
-          }
-        : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    where: { workspaceId, ...olderThan(opts.cursor) },
+    orderBy: NEWEST_FIRST,
     take: opts.limit + 1,
   });
 }
