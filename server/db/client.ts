@@ -13,13 +13,21 @@ import { PrismaClient as PostgresClient } from "../generated/postgres/client";
 export type Db = SqliteClient;
 
 export type Dialect = "sqlite" | "postgres";
-const dialects = new WeakMap<object, Dialect>();
+
+// A registry-wide symbol, not a module-level WeakMap: Next.js may bundle this
+// module into several chunks, and the client made by one must be readable by all.
+const DIALECT = Symbol.for("lectern.db.dialect");
 
 /** Which SQL dialect a client speaks, for the few hot paths written in raw SQL. */
 export function dialectOf(db: Db): Dialect {
-  const d = dialects.get(db);
+  const d = (db as unknown as Record<symbol, Dialect | undefined>)[DIALECT];
   if (!d) throw new Error("dialectOf: not a client made by createDb");
   return d;
+}
+
+function tag<T extends object>(client: T, d: Dialect): T {
+  Object.defineProperty(client, DIALECT, { value: d, enumerable: false });
+  return client;
 }
 
 export function createDb(databaseUrl: string): Db {
@@ -32,10 +40,8 @@ export function createDb(databaseUrl: string): Db {
     // pairing and cuts each write from an fsync to a memory copy. The adapter keeps one
     // connection, and this is its first statement.
     void client.$queryRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => {});
-    dialects.set(client, "sqlite");
-    return client;
+    return tag(client, "sqlite");
   }
   const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
-  dialects.set(client, "postgres");
-  return client;
+  return tag(client, "postgres");
 }

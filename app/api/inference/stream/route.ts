@@ -2,6 +2,7 @@ import { createUIMessageStream, createUIMessageStreamResponse } from "ai";
 import { StreamBody } from "@/lib/schemas/inference";
 import { withRoute } from "@/server/http/route";
 import { inference } from "@/server/inference";
+import { log } from "@/server/log";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,10 @@ export const POST = withRoute(
         for await (const delta of s.textStream) writer.write({ type: "text-delta", id: "t", delta });
         writer.write({ type: "text-end", id: "t" });
       },
-      onError: () => "The model stopped in the middle of its answer. The partial text was kept; try again.",
+      onError: (e) => {
+        log().error({ err: e, requestId }, "stream failed after it started");
+        return "The model stopped in the middle of its answer. The partial text was kept; try again.";
+      },
     });
     return createUIMessageStreamResponse({ stream });
   },
