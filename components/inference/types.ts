@@ -1,68 +1,18 @@
-import type { ModelRole, ProviderKind, RouteTarget } from "@/lib/schemas/inference";
+import type { ModelRole, ProviderKind, RouteInfo } from "@/lib/schemas/inference";
 import { ApiError } from "@/lib/query/client";
 
 /** Shapes the inference admin APIs answer with (see app/api/inference/*). */
 
-export type RoutePolicy = { timeoutMs: number; deadlineMs: number; maxRetries: number };
-
-export type RouteInfo = {
-  role: ModelRole;
-  chain: RouteTarget[];
-  policy: RoutePolicy;
-  /** false: the default route (instance provider, then the offline engine). */
-  custom: boolean;
-};
-
-export type PriceRow = {
-  model: string;
-  inputMicrosPer1M: number;
-  outputMicrosPer1M: number;
-  source: "builtin" | "workspace";
-};
-
-export type BudgetRow = {
-  id: string;
-  userId: string | null;
-  metric: "tokens" | "cost";
-  period: "day" | "month";
-  softCap: number | null;
-  hardCap: number;
-  used: number;
-  reserved: number;
-  periodStart: string | null;
-};
-
-export type GatewaySettings = {
-  requestsPerMin: number | null;
-  tokensPerMin: number | null;
-  userRequestsPerMin: number | null;
-  userTokensPerMin: number | null;
-  cacheTtlSeconds: number;
-};
-
-export type UsageItem = {
-  id: string;
-  createdAt: string;
-  role: string;
-  providerKind: ProviderKind | "none";
-  providerId: string | null;
-  model: string;
-  promptKey: string | null;
-  inputTokens: number;
-  outputTokens: number;
-  costMicros: number;
-  latencyMs: number;
-  cacheHit: boolean;
-  retries: number;
-  fallbackUsed: boolean;
-  outcome: "ok" | "error" | "refused";
-  errorClass: string | null;
-  attempts: unknown[];
-};
-
-export type UsagePage = { items: UsageItem[]; nextCursor: string | null };
-
-export type TestResult = { ok: boolean; model: string | null; latencyMs: number; message: string };
+export type {
+  BudgetRow,
+  GatewaySettings,
+  PriceRow,
+  RouteInfo,
+  TestResult,
+  UsageItem,
+  UsagePage,
+} from "@/lib/schemas/inference";
+export type RoutePolicy = RouteInfo["policy"];
 
 export const OFFLINE_ID = "offline";
 export const OFFLINE_EXPLAINER = "Deterministic composer, not an LLM";

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ProviderKind } from "@/lib/schemas/inference";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Receipt, RefreshCw } from "lucide-react";
 import { api, queryKeys } from "@/lib/query/client";
@@ -84,7 +85,9 @@ export function UsageLedger() {
                 <td className="py-2 pr-4">
                   <div className="font-mono text-xs">{u.model}</div>
                   <div className="text-muted-foreground text-xs">
-                    {u.providerKind === "none" ? "no provider" : PROVIDER_KIND_LABELS[u.providerKind]}
+                    {u.providerKind in PROVIDER_KIND_LABELS
+                      ? PROVIDER_KIND_LABELS[u.providerKind as ProviderKind]
+                      : "no provider"}
                     {u.providerKind === "offline" ? " · not an LLM" : ""}
                   </div>
                 </td>

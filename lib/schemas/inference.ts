@@ -110,3 +110,82 @@ export const StreamBody = z.object({
   ]),
   maxOutputTokens: z.number().int().min(1).max(8000).optional(),
 });
+
+// ---- Response shapes of the Settings → Models APIs (validated by the routes, typed in the UI)
+
+export const RoutePolicyOut = z.object({
+  timeoutMs: z.number().int(),
+  deadlineMs: z.number().int(),
+  maxRetries: z.number().int(),
+});
+export const RouteInfo = z.object({
+  role: ModelRole,
+  chain: z.array(RouteTarget),
+  policy: RoutePolicyOut,
+  /** false: the default route (instance provider, then the offline engine). */
+  custom: z.boolean(),
+});
+export type RouteInfo = z.infer<typeof RouteInfo>;
+
+export const PriceRow = PriceBody.extend({ source: z.enum(["builtin", "workspace"]) });
+export type PriceRow = z.infer<typeof PriceRow>;
+
+export const BudgetRow = z.object({
+  id: z.string(),
+  userId: z.string().nullable(),
+  metric: z.enum(["tokens", "cost"]),
+  period: z.enum(["day", "month"]),
+  softCap: z.number().int().nullable(),
+  hardCap: z.number().int(),
+  used: z.number(),
+  reserved: z.number(),
+  periodStart: z.string().nullable(),
+});
+export type BudgetRow = z.infer<typeof BudgetRow>;
+
+export const GatewaySettings = z.object({
+  requestsPerMin: z.number().int().min(1).max(100_000).nullable(),
+  tokensPerMin: z.number().int().min(1).max(100_000_000).nullable(),
+  userRequestsPerMin: z.number().int().min(1).max(100_000).nullable(),
+  userTokensPerMin: z.number().int().min(1).max(100_000_000).nullable(),
+  cacheTtlSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 86_400),
+});
+export type GatewaySettings = z.infer<typeof GatewaySettings>;
+
+export const UsageItem = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  userId: z.string().nullable(),
+  role: z.string(),
+  providerKind: z.string(),
+  providerId: z.string().nullable(),
+  model: z.string(),
+  promptKey: z.string().nullable(),
+  promptVersionId: z.string().nullable(),
+  inputTokens: z.number().int(),
+  outputTokens: z.number().int(),
+  costMicros: z.number().int(),
+  latencyMs: z.number().int(),
+  cacheHit: z.boolean(),
+  retries: z.number().int(),
+  fallbackUsed: z.boolean(),
+  outcome: z.enum(["ok", "error", "refused"]),
+  errorClass: z.string().nullable(),
+  attempts: z.array(z.unknown()),
+  requestId: z.string().nullable(),
+});
+export type UsageItem = z.infer<typeof UsageItem>;
+export const UsagePage = z.object({ items: z.array(UsageItem), nextCursor: z.string().nullable() });
+export type UsagePage = z.infer<typeof UsagePage>;
+
+export const TestResult = z.object({
+  ok: z.boolean(),
+  model: z.string().nullable(),
+  latencyMs: z.number(),
+  message: z.string(),
+});
+export type TestResult = z.infer<typeof TestResult>;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import {
   BudgetBody,
+  GatewaySettings,
   CreateProviderBody,
   MODEL_ROLES,
   PriceBody,
@@ -297,8 +298,8 @@ export async function listBudgets(ctx: WorkspaceCtx, deps: AdminDeps) {
   return rows.map((b, i) => ({
     id: b.id,
     userId: b.userId,
-    metric: b.metric,
-    period: b.period,
+    metric: b.metric as "tokens" | "cost",
+    period: b.period as "day" | "month",
     softCap: b.softCap,
     hardCap: b.hardCap,
     used: usage[i]?.used ?? 0,
@@ -347,18 +348,7 @@ export async function deleteBudget(ctx: WorkspaceCtx, deps: AdminDeps, id: strin
   deps.invalidate(ctx.workspaceId);
 }
 
-export const SettingsBody = z.object({
-  requestsPerMin: z.number().int().min(1).max(100_000).nullable(),
-  tokensPerMin: z.number().int().min(1).max(100_000_000).nullable(),
-  userRequestsPerMin: z.number().int().min(1).max(100_000).nullable(),
-  userTokensPerMin: z.number().int().min(1).max(100_000_000).nullable(),
-  cacheTtlSeconds: z
-    .number()
-    .int()
-    .min(0)
-    .max(30 * 86_400),
-});
-export type SettingsBody = z.infer<typeof SettingsBody>;
+type SettingsBody = GatewaySettings;
 
 export async function getSettings(ctx: WorkspaceCtx): Promise<SettingsBody> {
   requireRole(ctx, "admin", "manage gateway settings");
@@ -374,7 +364,7 @@ export async function getSettings(ctx: WorkspaceCtx): Promise<SettingsBody> {
 
 export async function setSettings(ctx: WorkspaceCtx, deps: AdminDeps, input: SettingsBody): Promise<void> {
   requireRole(ctx, "admin", "change gateway settings");
-  const body = SettingsBody.parse(input);
+  const body = GatewaySettings.parse(input);
   await ctx.db.$transaction(async (tx) => {
     await repo.upsertSettings(tx, ctx.workspaceId, body);
     await audit(tx, ctx, {
@@ -396,7 +386,12 @@ export async function listUsage(ctx: WorkspaceCtx, q: { limit: number; cursor?: 
   });
   const items = rows.slice(0, q.limit);
   return {
-    items: items.map((r) => ({ ...r, attempts: r.attempts ?? [], createdAt: r.createdAt.toISOString() })),
+    items: items.map((r) => ({
+      ...r,
+      attempts: Array.isArray(r.attempts) ? r.attempts : [],
+      outcome: r.outcome as "ok" | "error" | "refused",
+      createdAt: r.createdAt.toISOString(),
+    })),
     nextCursor: rows.length > q.limit && items.length ? encodeCursor(items[items.length - 1]!) : null,
   };
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { TestResult } from "@/lib/schemas/inference";
 import { withRoute } from "@/server/http/route";
 import { adminDeps } from "@/server/inference";
 import { testConnection, TestConnectionBody } from "@/server/inference/admin/service";
@@ -8,7 +8,7 @@ export const POST = withRoute(
     auth: "session",
     role: "admin",
     body: TestConnectionBody,
-    response: z.object({ ok: z.boolean(), model: z.string().nullable(), latencyMs: z.number(), message: z.string() }),
+    response: TestResult,
   },
   ({ ws, body }) => testConnection(ws, adminDeps(), body),
 );
