@@ -39,7 +39,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
-    stdout: "ignore",
+    // The server logs at warn level (scripts/e2e-server.sh): errors show up next to the failing test.
+    stdout: "pipe",
     stderr: "pipe",
   },
 });
