@@ -290,45 +290,36 @@ function RouteEditor({
       </fieldset>
 
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field id={`${base}-timeout`} label="Timeout per attempt (s)" error={errors.timeoutMs}>
-          {(a) => (
-            <Input
-              {...a}
-              type="number"
-              inputMode="decimal"
-              min={1}
-              max={600}
-              value={timeoutS}
-              onChange={(e) => setTimeoutS(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field id={`${base}-deadline`} label="Deadline for the whole call (s)" error={errors.deadlineMs}>
-          {(a) => (
-            <Input
-              {...a}
-              type="number"
-              inputMode="decimal"
-              min={1}
-              max={1800}
-              value={deadlineS}
-              onChange={(e) => setDeadlineS(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field id={`${base}-retries`} label="Retries per model" error={errors.maxRetries}>
-          {(a) => (
-            <Input
-              {...a}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={5}
-              value={retries}
-              onChange={(e) => setRetries(e.target.value)}
-            />
-          )}
-        </Field>
+        {(
+          [
+            ["timeout", "Timeout per attempt (s)", errors.timeoutMs, "decimal", 1, 600, timeoutS, setTimeoutS],
+            [
+              "deadline",
+              "Deadline for the whole call (s)",
+              errors.deadlineMs,
+              "decimal",
+              1,
+              1800,
+              deadlineS,
+              setDeadlineS,
+            ],
+            ["retries", "Retries per model", errors.maxRetries, "numeric", 0, 5, retries, setRetries],
+          ] as const
+        ).map(([key, label, error, inputMode, min, max, value, set]) => (
+          <Field key={key} id={`${base}-${key}`} label={label} error={error}>
+            {(a) => (
+              <Input
+                {...a}
+                type="number"
+                inputMode={inputMode}
+                min={min}
+                max={max}
+                value={value}
+                onChange={(e) => set(e.target.value)}
+              />
+            )}
+          </Field>
+        ))}
       </div>
 
       {save.error ? <Alert tone="danger">{save.error.message}</Alert> : null}
