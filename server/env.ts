@@ -65,6 +65,9 @@ const Schema = z.object({
   OPENAI_COMPATIBLE_NAME: z.string().default("OpenAI-compatible"),
   INFERENCE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).default(5000),
   LECTERN_TRACES: z.enum(["off", "console", "otlp"]).default("off"),
+  PINECONE_API_KEY: z.string().optional(),
+  PINECONE_INDEX_HOST: z.url().optional(),
+  KNOWLEDGE_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
 });
 
 /** Cross-field rules, checked on the raw input so they are reported together with per-field problems. */
@@ -109,6 +112,10 @@ export type Env = {
   inferenceCacheMaxEntries: number;
   /** Where OpenTelemetry spans go: nowhere (default), stdout, or OTLP/HTTP (OTEL_EXPORTER_OTLP_* env). */
   traces: "off" | "console" | "otlp";
+  /** Instance-wide Pinecone defaults; a workspace may set its own host and key. */
+  pinecone?: { apiKey: string; indexHost?: string };
+  /** Largest file the knowledge base accepts (bytes). */
+  maxUploadBytes: number;
   oauth: {
     github?: { id: string; secret: string };
     google?: { id: string; secret: string };
@@ -170,6 +177,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     },
     inferenceCacheMaxEntries: v.INFERENCE_CACHE_MAX_ENTRIES,
     traces: v.LECTERN_TRACES,
+    pinecone: v.PINECONE_API_KEY ? { apiKey: v.PINECONE_API_KEY, indexHost: v.PINECONE_INDEX_HOST } : undefined,
+    maxUploadBytes: Math.round(v.KNOWLEDGE_MAX_UPLOAD_MB * 1024 * 1024),
     publicUrl: v.AUTH_URL?.replace(/\/+$/, ""),
     demoMode: v.LECTERN_DEMO,
     logLevel: v.LOG_LEVEL,

@@ -8,7 +8,7 @@ import { createGateway, type Gateway } from "./gateway";
 import { createLimits, type Limits } from "./limits";
 import { createModelFactory, type ModelFactory } from "./models";
 import type { AdminDeps } from "./admin/service";
-import { envProviders } from "./registry";
+import { envProviders, offersModel } from "./registry";
 import { sumUsage } from "./repository";
 
 export type { CallContext, GenerateRequest, GenerateResult, Gateway } from "./gateway";
@@ -72,4 +72,20 @@ export async function draftEngineLabel(workspaceId: string): Promise<string> {
   const p = primary && cfg.providers.get(primary.provider);
   if (!primary || !p || p.kind === "offline") return "Offline engine · deterministic composer, not an LLM";
   return `Drafts: ${primary.model} via ${p.name}`;
+}
+
+/**
+ * `provider/model` the embed route would use first right now (the same key `embed()` reports),
+ * or null when the route has no usable model. Stored vectors made with another model are stale.
+ */
+export async function primaryModelFor(
+  workspaceId: string,
+  role: "embed" | "judge",
+): Promise<{ key: string; offline: boolean } | null> {
+  const cfg = await inference().config.get(workspaceId);
+  for (const t of cfg.routeFor(role).chain) {
+    const p = cfg.providers.get(t.provider);
+    if (p?.enabled && offersModel(p, t.model)) return { key: `${t.provider}/${t.model}`, offline: p.kind === "offline" };
+  }
+  return null;
 }

@@ -1,0 +1,21 @@
+import "server-only";
+import { db } from "@/server/db";
+import { log } from "@/server/log";
+import { knowledgeJobHandlers } from "@/server/features/rag/jobs";
+import { createJobRunner, type JobRunner } from "./runner";
+
+export { JobError, type JobHandler, type JobControl, type JobRow } from "./types";
+export { insertJob, findJob, listJobs } from "./repository";
+
+const g = globalThis as unknown as { __lecternJobs?: JobRunner };
+
+/** The process-wide runner with every feature's handlers. Started by instrumentation.ts. */
+export function jobRunner(): JobRunner {
+  g.__lecternJobs ??= createJobRunner({
+    db: db(),
+    handlers: { ...knowledgeJobHandlers },
+    concurrency: 2,
+    onError: (job, error) => log().warn({ jobId: job.id, kind: job.kind, err: error }, "job failed"),
+  });
+  return g.__lecternJobs;
+}
