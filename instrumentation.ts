@@ -5,5 +5,9 @@ export async function register() {
     await checkStartup();
     const [{ env }, { registerTracing }] = await Promise.all([import("./server/env"), import("./server/telemetry")]);
     registerTracing(env().traces, { version: env().version });
+    // Background work (knowledge ingest, re-index) runs in the server process; several
+    // instances may run it side by side, claims are fenced in the database.
+    const { jobRunner } = await import("./server/jobs");
+    jobRunner().start();
   }
 }

@@ -44,6 +44,31 @@ describe("lectern CLI", () => {
     expect(lectern(["db", "seed"], { LECTERN_DEMO: "false" }).out).toContain("nothing seeded");
   });
 
+  it("seeds the demo knowledge base, ingests a folder and searches it", () => {
+    lectern(["db", "migrate"]);
+    expect(lectern(["db", "seed"]).out).toMatch(/demo knowledge base: 12 documents/);
+    const docs = path.join(dir, "docs");
+    fs.mkdirSync(path.join(docs, "sub"), { recursive: true });
+    fs.writeFileSync(path.join(docs, "stove.md"), "# Camp stove\n\nThe Emberlite stove boils a litre in 3 minutes.\n");
+    fs.writeFileSync(path.join(docs, "sub", "broken.txt"), Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0]));
+    fs.writeFileSync(path.join(docs, "ignored.docx"), "not a supported type");
+    const ingest = lectern(["ingest", docs, "--workspace", "northwind-outdoor", "--tags", "camping"]);
+    expect(ingest.code).toBe(1);
+    expect(ingest.out).toMatch(/✓ stove\.md: created v1, 1 chunks/);
+    expect(ingest.out).toMatch(/✗ sub\/broken\.txt: .*does not contain readable text/);
+    expect(ingest.out).not.toContain("ignored.docx");
+
+    const json = lectern(["search", "Emberlite stove", "--workspace", "northwind-outdoor", "--output", "json"]);
+    expect(json.code).toBe(0);
+    const r = JSON.parse(json.out) as { results: { documentTitle: string; start: number; end: number }[] };
+    expect(r.results[0]).toMatchObject({ documentTitle: "Camp stove" });
+    const line = lectern(["search", "members return window", "--workspace", "northwind-outdoor", "--top-k", "3"]);
+    expect(line.out).toMatch(
+      /^ 1\. 0\.\d+ {2}Returns and exchanges policy {2}\[doc_\w+\] chars \d+–\d+ {2}\(bm25 #\d+/m,
+    );
+    expect(lectern(["search", "x", "--workspace", "nope"]).err).toContain("No workspace with the slug “nope”.");
+  });
+
   it("creates a real workspace with its first admin, and refuses a taken slug", () => {
     lectern(["db", "migrate"]);
     const args = [

@@ -15,6 +15,9 @@ import {
   pendingMigrations,
 } from "@/server/db/migrator";
 import { seedDemo } from "@/server/features/demo/seed";
+import { seedDemoKnowledge } from "@/server/features/demo/knowledge-seed";
+import { knowledgeDeps } from "@/server/features/rag/runtime";
+import { registerKnowledgeCommands } from "./knowledge";
 import { createWorkspaceWithAdmin } from "@/server/features/workspaces/bootstrap";
 import { z } from "zod";
 
@@ -83,6 +86,12 @@ export function buildProgram(): Command {
       }
       const r = await withDb((db) => seedDemo(db));
       console.log(r.created ? "seeded the demo workspace Northwind Outdoor" : "demo workspace already present");
+      const jobs = await seedDemoKnowledge(knowledgeDeps(), r.workspaceId, env().root);
+      const failed = jobs.filter((j) => j.status !== "succeeded");
+      const changed = jobs.filter((j) => (j.result as { outcome?: string } | null)?.outcome !== "unchanged").length;
+      console.log(`demo knowledge base: ${jobs.length} documents, ${changed} added or updated`);
+      for (const j of failed) console.error(`  ✗ ${j.label}: ${j.error?.message}`);
+      if (failed.length) process.exitCode = 1;
     });
 
   program
@@ -112,6 +121,7 @@ export function buildProgram(): Command {
       );
     });
 
+  registerKnowledgeCommands(program);
   return program;
 }
 

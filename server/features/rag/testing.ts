@@ -2,10 +2,8 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/server/db/client";
 import { embedText, OFFLINE_EMBEDDING_MODEL_ID } from "@/server/inference/offline/embedding-model";
-import { createJobRunner } from "@/server/jobs/runner";
 import type { Embedder, KbDeps } from "./deps";
-import { INGEST_JOB, REMOTE_DELETE_JOB, runIngest } from "./ingest";
-import { REINDEX_JOB, runReindex, runRemoteDelete } from "./reindex";
+import { drainKnowledgeJobs } from "./handlers";
 import { createVectorRuntime, type PineconeConfig } from "./vectors";
 import type { VectorIndex } from "./index/types";
 
@@ -44,13 +42,5 @@ export function makeKbDeps(
     maxUploadBytes: opts.maxUploadBytes ?? 5 * 1024 * 1024,
     kick: () => {},
   };
-  const runner = createJobRunner({
-    db,
-    handlers: {
-      [INGEST_JOB]: (job, ctl) => runIngest(deps, job, ctl),
-      [REINDEX_JOB]: (job, ctl) => runReindex(deps, job, ctl),
-      [REMOTE_DELETE_JOB]: (job, ctl) => runRemoteDelete(deps, job, ctl),
-    },
-  });
-  return { ...deps, runJobs: () => runner.drain() };
+  return { ...deps, runJobs: () => drainKnowledgeJobs(deps) };
 }
