@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AuditPage, PageQuery } from "@/lib/schemas/audit";
 import { CreatedInvitation, InviteBody, MembersResponse, WorkspaceInfo } from "@/lib/schemas/workspace";
 import type { ApiKeyScope } from "@/lib/schemas/api-keys";
+import { DocumentListQuery, DocumentPage, SearchBody, SearchResult } from "@/lib/schemas/knowledge";
 
 /**
  * The public API's contract: one entry per endpoint, used both by the route
@@ -57,6 +58,27 @@ export const v1 = {
     scope: "read",
     query: PageQuery,
     response: AuditPage,
+    status: 200,
+  },
+  listKnowledgeDocuments: {
+    method: "get",
+    path: "/api/v1/knowledge/documents",
+    summary: "Knowledge-base documents, most recently updated first (cursor pagination)",
+    tag: "Knowledge",
+    scope: "read",
+    query: DocumentListQuery,
+    response: DocumentPage,
+    status: 200,
+  },
+  searchKnowledge: {
+    method: "post",
+    path: "/api/v1/knowledge/search",
+    summary:
+      "Hybrid search of the knowledge base (BM25 + vectors, Reciprocal Rank Fusion); each hit says why it ranked",
+    tag: "Knowledge",
+    scope: "read",
+    body: SearchBody,
+    response: SearchResult,
     status: 200,
   },
 } as const satisfies Record<string, V1Endpoint>;
