@@ -9,5 +9,13 @@ export async function register() {
     // instances may run it side by side, claims are fenced in the database.
     const { jobRunner } = await import("./server/jobs");
     jobRunner().start();
+    const [{ knowledgeDeps }, { reindexStaleWorkspaces }] = await Promise.all([
+      import("./server/features/rag/runtime"),
+      import("./server/features/rag/service"),
+    ]);
+    const { log } = await import("./server/log");
+    void reindexStaleWorkspaces(knowledgeDeps()).catch((err: unknown) =>
+      log().warn({ err }, "could not check knowledge vectors at start-up"),
+    );
   }
 }

@@ -234,3 +234,50 @@ export const GroundBody = z.object({
   filters: SearchFilters.default({}),
 });
 export type GroundBody = z.input<typeof GroundBody>;
+
+export const GroundFact = z.object({
+  kind: z.enum(["number", "price", "percent", "date", "measure", "entity", "claim"]),
+  text: z.string(),
+  normalized: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  supported: z.boolean(),
+});
+
+/** A chunk that supports a sentence, with where it sits in its document (for the citation link). */
+export const GroundSupport = z.object({
+  chunkId: z.string(),
+  score: z.number(),
+  matchedFacts: z.array(z.string()),
+  documentId: z.string(),
+  documentTitle: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+});
+
+export const GroundSentence = z.object({
+  index: z.number().int(),
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  factual: z.boolean(),
+  supported: z.boolean().nullable(),
+  facts: z.array(GroundFact),
+  support: z.array(GroundSupport),
+  method: z.enum(["lexical", "lexical+judge"]),
+  reason: z.string(),
+});
+export type GroundSentence = z.infer<typeof GroundSentence>;
+
+export const GroundResult = z.object({
+  /** Supported factual sentences / factual sentences; 1 when the text states no checkable fact. */
+  score: z.number().min(0).max(1),
+  factualCount: z.number().int(),
+  supportedCount: z.number().int(),
+  sentences: z.array(GroundSentence),
+  /** How many knowledge chunks the text was checked against. */
+  chunksConsidered: z.number().int(),
+  method: z.enum(["lexical", "lexical+judge"]),
+  warnings: z.array(z.string()),
+});
+export type GroundResult = z.infer<typeof GroundResult>;

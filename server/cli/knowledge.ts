@@ -11,6 +11,7 @@ import { knowledgeDeps } from "@/server/features/rag/runtime";
 import { search } from "@/server/features/rag/search";
 import { getJob, ingestFile } from "@/server/features/rag/service";
 import { callContext } from "@/server/features/rag/context";
+import { groundWithKnowledge } from "@/server/features/rag/ground";
 
 export async function cliContext(slug: string): Promise<WorkspaceCtx> {
   const ws = await db().workspace.findUnique({ where: { slug }, select: { id: true } });
@@ -98,5 +99,55 @@ export function registerKnowledgeCommands(program: Command): void {
         );
         if (h.headingPath.length) console.log(`    ${h.headingPath.join(" › ")}`);
       });
+    });
+
+  program
+    .command("ground")
+    .description("Check a text against the knowledge base: per factual sentence, supported or not, and by which chunks")
+    .argument("<file>", "a text file (plain text or Markdown)")
+    .requiredOption("--workspace <slug>", "workspace slug")
+    .option("--output <format>", "line | json", "line")
+    .option("--fail-under <score>", "exit code 1 when the grounding score is below this (0–1)")
+    .action(async (file: string, o: { workspace: string; output: string; failUnder?: string }) => {
+      const ctx = await cliContext(o.workspace);
+      if (!fs.existsSync(file)) throw new AppError("not_found:file", `No such file: ${file}`);
+      const text = fs.readFileSync(file, "utf8");
+      const r = await groundWithKnowledge(knowledgeDeps(), callContext(ctx), { text });
+      if (o.output === "json") {
+        console.log(
+          JSON.stringify(
+            {
+              file,
+              score: r.score,
+              method: r.method,
+              sentences: r.sentences
+                .filter((s) => s.factual)
+                .map((s) => ({
+                  text: s.text,
+                  start: s.start,
+                  end: s.end,
+                  supported: s.supported,
+                  chunkIds: s.support.map((c) => c.chunkId),
+                  reason: s.reason,
+                })),
+              warnings: r.warnings,
+            },
+            null,
+            2,
+          ),
+        );
+      } else {
+        for (const w of r.warnings) console.error(`note: ${w}`);
+        for (const s of r.sentences.filter((x) => x.factual)) {
+          const mark = s.supported ? "✓" : "✗";
+          const cites = s.support.map((c) => `${c.documentTitle} [${c.chunkId}]`).join("; ");
+          console.log(`${mark} ${s.text.replace(/\s+/g, " ").trim()}`);
+          console.log(`    ${s.supported ? cites : s.reason}`);
+        }
+        console.log(
+          `grounding score ${r.score.toFixed(2)}: ${r.supportedCount} of ${r.factualCount} factual sentences supported (${r.method})`,
+        );
+      }
+      if (o.failUnder !== undefined && r.score < Number(o.failUnder)) process.exitCode = 1;
     });
 }

@@ -2,7 +2,14 @@ import { z } from "zod";
 import { AuditPage, PageQuery } from "@/lib/schemas/audit";
 import { CreatedInvitation, InviteBody, MembersResponse, WorkspaceInfo } from "@/lib/schemas/workspace";
 import type { ApiKeyScope } from "@/lib/schemas/api-keys";
-import { DocumentListQuery, DocumentPage, SearchBody, SearchResult } from "@/lib/schemas/knowledge";
+import {
+  DocumentListQuery,
+  DocumentPage,
+  GroundBody,
+  GroundResult,
+  SearchBody,
+  SearchResult,
+} from "@/lib/schemas/knowledge";
 
 /**
  * The public API's contract: one entry per endpoint, used both by the route
@@ -79,6 +86,17 @@ export const v1 = {
     scope: "read",
     body: SearchBody,
     response: SearchResult,
+    status: 200,
+  },
+  groundText: {
+    method: "post",
+    path: "/api/v1/knowledge/ground",
+    summary:
+      "Check a text against the knowledge base: per factual sentence, the supporting chunks or unsupported, and a grounding score",
+    tag: "Knowledge",
+    scope: "read",
+    body: GroundBody,
+    response: GroundResult,
     status: 200,
   },
 } as const satisfies Record<string, V1Endpoint>;

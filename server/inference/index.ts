@@ -2,6 +2,7 @@ import "server-only";
 import Redis from "ioredis";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
+import { log } from "@/server/log";
 import { MemoryResponseCache, RedisResponseCache, type ResponseCache } from "./cache";
 import { InferenceConfigCache } from "./config";
 import { createGateway, type Gateway } from "./gateway";
@@ -61,7 +62,16 @@ export function adminDeps(): AdminDeps {
     config: rt.config,
     limits: rt.limits,
     models: rt.models,
-    invalidate: invalidateInference,
+    invalidate: (workspaceId) => {
+      invalidateInference(workspaceId);
+      // A new embedding model makes stored vectors stale: start the re-index right away.
+      void import("@/server/features/rag/runtime")
+        .then(async (rag) => {
+          const { reindexIfStale } = await import("@/server/features/rag/service");
+          await reindexIfStale(rag.knowledgeDeps(), workspaceId);
+        })
+        .catch((err: unknown) => log().warn({ err, workspaceId }, "could not check knowledge vectors"));
+    },
   };
 }
 
@@ -85,7 +95,8 @@ export async function primaryModelFor(
   const cfg = await inference().config.get(workspaceId);
   for (const t of cfg.routeFor(role).chain) {
     const p = cfg.providers.get(t.provider);
-    if (p?.enabled && offersModel(p, t.model)) return { key: `${t.provider}/${t.model}`, offline: p.kind === "offline" };
+    if (p?.enabled && offersModel(p, t.model))
+      return { key: `${t.provider}/${t.model}`, offline: p.kind === "offline" };
   }
   return null;
 }

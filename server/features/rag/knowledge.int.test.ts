@@ -275,7 +275,8 @@ describe.each(PROVIDERS)("knowledge base on %s", (provider) => {
     expect(stale.warnings.join(" ")).toMatch(/re-index/);
     expect(stale.results[0]?.vector).toBeNull();
 
-    const job = await svc.requestReindex(deps, editor);
+    const job = (await svc.reindexIfStale(deps, w.ws.id))!;
+    expect(job.kind).toBe("knowledge.reindex");
     expect((await svc.requestReindex(deps, editor)).id).toBe(job.id);
     await deps.runJobs();
     expect((await svc.getJob(deps, editor, job.id)).status).toBe("succeeded");
@@ -285,6 +286,7 @@ describe.each(PROVIDERS)("knowledge base on %s", (provider) => {
       reindexNeeded: false,
       embeddingModel: state.model,
     });
+    expect(await svc.reindexIfStale(deps, w.ws.id)).toBeNull();
     const fresh = await search(deps, call, { query: "trailhead boot weight", mode: "vector" });
     expect(fresh.results[0]?.vector?.rank).toBe(1);
     expect(fresh.warnings).toEqual([]);

@@ -322,3 +322,28 @@ export async function requestReindex(deps: KbDeps, ctx: WorkspaceCtx): Promise<J
   deps.kick();
   return toJobOut((await findJob(deps.db, ctx.workspaceId, id))!);
 }
+
+/**
+ * Starts a re-index when stored vectors were made by another model than the embed route's
+ * current one (after a route or provider change, or a new provider key in the environment).
+ * Returns the job, or null when the vectors are current.
+ */
+export async function reindexIfStale(deps: KbDeps, workspaceId: string): Promise<JobOut | null> {
+  const current = await deps.embedder.currentModel(workspaceId);
+  if (!current || (await repo.countChunksToEmbed(deps.db, workspaceId, current)) === 0) return null;
+  return requestReindex(deps, {
+    db: deps.db,
+    actor: { type: "system", label: "embedding model changed" },
+    workspaceId,
+    role: "admin",
+    requestId: "reindex-check",
+  });
+}
+
+/** At start-up: every workspace with a knowledge base, in case the environment changed the model. */
+export async function reindexStaleWorkspaces(deps: KbDeps): Promise<number> {
+  const rows = await deps.db.knowledgeSettings.findMany({ select: { workspaceId: true } });
+  let started = 0;
+  for (const r of rows) if (await reindexIfStale(deps, r.workspaceId)) started++;
+  return started;
+}
