@@ -128,7 +128,7 @@ async function ingest(deps: KbDeps, job: JobRow, ctl: JobControl): Promise<Inges
 
   const documentId = existing?.id ?? p.newDocumentId;
   const version = (existing?.version ?? 0) + 1;
-  const title = p.title || extracted.title || existing?.title || p.label;
+  const title = p.title || extracted.title || firstLineTitle(extracted) || existing?.title || p.label;
   const ctx = { workspaceId: ws, userId: p.actor.type === "user" ? p.actor.id : null, userLabel: p.actor.label };
 
   // Embed in batches; chunks without a word get no vector (they stay findable by text search).
@@ -279,6 +279,13 @@ export async function applyToEmbedded(
       recs.map((r) => ({ id: r.id, values: r.values, metadata: r.metadata })),
     );
   }
+}
+
+/** A plain-text file whose first line is short and is not a sentence reads as its title. */
+function firstLineTitle(e: Extracted): string | null {
+  if (e.textFormat !== "text") return null;
+  const line = /^\s*([^\n]{3,100})\n/.exec(e.text)?.[1]?.trim();
+  return line && !/[.,;:]$/.test(line) ? line : null;
 }
 
 function actorOf(p: IngestPayload) {

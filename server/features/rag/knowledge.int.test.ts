@@ -172,7 +172,11 @@ describe.each(PROVIDERS)("knowledge base on %s", (provider) => {
     expect(html.status).toBe("succeeded");
     const doc = await svc.getDocument(deps, editor, (html.result as { documentId: string }).documentId);
     expect(doc.text).not.toMatch(/script|onclick|alert/);
-    expect(await db.knowledgeDocument.count({ where: { workspaceId: w.ws.id } })).toBe(2);
+    const txt = await upload("faq.txt", "Northwind FAQ\nUpdated monthly.\n\nShipping takes 3 days.\n");
+    expect(txt.result).toMatchObject({ title: "Northwind FAQ" });
+    const sentence = await upload("notes.txt", "Shipping takes 3 days.\nReturns take 30 days.\n");
+    expect(sentence.result).toMatchObject({ title: "notes.txt" });
+    expect(await db.knowledgeDocument.count({ where: { workspaceId: w.ws.id } })).toBe(4);
     await expect(
       svc.ingestFile(deps, w.ctxFor("marketer"), { name: "a.md", type: null, bytes: enc("x") }, {}),
     ).rejects.toMatchObject({

@@ -61,8 +61,11 @@ export function toJobOut(j: JobView): JobOut {
     status: j.status as JobOut["status"],
     label: payload.label ?? (j.kind === REINDEX_JOB ? "Re-index" : j.kind),
     progress: { done: j.progressDone, total: j.progressTotal, stage: j.stage },
+    // A queued job with an error is waiting to retry; a succeeded one may carry an earlier attempt's error.
     error:
-      j.status === "failed" || j.errorCode ? { code: j.errorCode ?? "failed", message: j.error ?? "Failed" } : null,
+      j.status === "failed" || (j.status === "queued" && j.errorCode)
+        ? { code: j.errorCode ?? "failed", message: j.error ?? "Failed" }
+        : null,
     result: j.result ?? null,
     attempts: j.attempts,
     createdAt: j.createdAt.toISOString(),
