@@ -13,6 +13,16 @@ export const queryKeys = {
   inferenceSettings: ["inference", "settings"] as const,
   usage: (cursor?: string) => ["inference", "usage", cursor ?? "first"] as const,
   prompts: ["prompts"] as const,
+  /** Prefix of every knowledge-base query. */
+  knowledge: ["knowledge"] as const,
+  /** Prefix of every document list page (invalidate this after an ingest or a delete). */
+  knowledgeDocumentLists: ["knowledge", "documents"] as const,
+  knowledgeDocuments: (p: { q?: string; tag?: string; cursor?: string }) =>
+    ["knowledge", "documents", p.q ?? "", p.tag ?? "", p.cursor ?? "first"] as const,
+  knowledgeDocument: (id: string) => ["knowledge", "document", id] as const,
+  knowledgeJobs: ["knowledge", "jobs"] as const,
+  knowledgeJob: (id: string) => ["knowledge", "jobs", id] as const,
+  knowledgeSettings: ["knowledge", "settings"] as const,
 };
 
 export function makeQueryClient() {
