@@ -8,12 +8,18 @@
  * revision; before a query the runtime compares the revision it loaded with the database's and
  * reloads when another instance changed the data.
  */
-import { createEmbeddedIndex, createPineconeIndex, type VectorIndex, type VectorRecord } from "./index/index";
+import {
+  createEmbeddedIndex,
+  createPineconeIndex,
+  type EmbeddedIndex,
+  type VectorIndex,
+  type VectorRecord,
+} from "./index/index";
 import type { Metadata } from "./index/types";
 import { loadVectors, type ChunkVectorMeta } from "./repository";
 import type { Db } from "@/server/db/client";
 
-export type EmbeddedLike = VectorIndex & { evict(namespace: string): void };
+export type EmbeddedLike = Pick<EmbeddedIndex, keyof VectorIndex | "evict">;
 
 export type IndexTarget = {
   kind: "embedded" | "pinecone";
@@ -69,7 +75,7 @@ export function createVectorRuntime(deps: {
 }) {
   const embedded: EmbeddedLike =
     deps.embedded ??
-    (createEmbeddedIndex({
+    createEmbeddedIndex({
       persistence: {
         async load(namespace) {
           const { workspaceId, model } = parseNamespace(namespace);
@@ -84,7 +90,7 @@ export function createVectorRuntime(deps: {
         async save() {},
         async dropNamespace() {},
       },
-    }) as EmbeddedLike);
+    });
   const makePinecone = deps.pinecone ?? ((c: PineconeConfig) => createPineconeIndex(c));
   const pineconeClients = new Map<string, VectorIndex>();
   /** Revision the in-memory namespaces of a workspace reflect. */

@@ -1,5 +1,6 @@
+import { ColumnStore, scanTopK } from "./columns";
 import { DimensionMismatchError, emptyFilterError } from "./errors";
-import { matches, parseFilter } from "./filter";
+import { compileFilter, parseFilter } from "./filter";
 import { TopK } from "./heap";
 import type { Metadata, MetadataFilter, QueryMatch, QueryRequest, VectorIndex, VectorRecord } from "./types";
 import { assertNamespace, assertRecords, validateQuery } from "./validation";
@@ -8,9 +9,10 @@ import { assertNamespace, assertRecords, validateQuery } from "./validation";
  * Where the embedded index keeps its records between processes. The knowledge-base service backs
  * it with the database; `createMemoryPersistence()` is for tests.
  *
- * `load` is called once per namespace, on first use. `save` is called before a change is applied
- * in memory (if it throws, the index is unchanged) and receives the full records upserted and the
- * ids deleted; writes to one namespace are serialised, so calls arrive in order.
+ * `load` is called once per namespace, on first use, and again after `evict`. `save` is called
+ * before a change is applied in memory (if it throws, the index is unchanged) and receives the
+ * full records upserted and the ids deleted; writes to one namespace are serialised, so calls
+ * arrive in order.
  */
 export interface EmbeddedPersistence {
   load(namespace: string): Promise<VectorRecord[]>;
@@ -21,13 +23,38 @@ export interface EmbeddedPersistence {
 
 export interface EmbeddedIndexOptions {
   persistence?: EmbeddedPersistence;
+  /**
+   * Score namespaces of 1024+ vectors with the WebAssembly SIMD kernels when the runtime has
+   * them (default true). `false` runs the scalar JavaScript loop everywhere (tests, benchmarks).
+   */
+  simd?: boolean;
 }
 
-/** One namespace: vectors L2-normalised in one contiguous Float32Array, slot i at [i*dim, (i+1)*dim). */
+/** The embedded index: the VectorIndex operations plus cache control and diagnostics. */
+export type EmbeddedIndex = VectorIndex & {
+  readonly kind: "embedded";
+  /** Records held in a namespace (loads it if needed). */
+  count(namespace: string): Promise<number>;
+  /**
+   * Drops a namespace from memory without touching persistence, e.g. after another server
+   * instance changed it; the next call on it reloads it through `persistence.load`. Writes
+   * already queued for the namespace still run (and save) first; the reload waits for them.
+   * Queries keep seeing either the old records or the fully reloaded ones, never a partial load.
+   * Without persistence this empties the namespace.
+   */
+  evict(namespace: string): void;
+  /** Records held in memory for a namespace; undefined when it is not loaded (or still loading). */
+  size(namespace: string): number | undefined;
+};
+
+/**
+ * One namespace: vectors L2-normalised into a column-major ColumnStore (see columns.ts), with
+ * ids and metadata by slot. Slots 0 .. count-1 are in use.
+ */
 class Shard {
   dim = 0;
   count = 0;
-  buf = new Float32Array(0);
+  store: ColumnStore | null = null;
   ids: string[] = [];
   meta: Metadata[] = [];
   slotOf = new Map<string, number>();
@@ -36,6 +63,10 @@ class Shard {
 
   /** Resolves once the persisted records are in memory. */
   loaded: Promise<void> = Promise.resolve();
+  /** Set when `loaded` has resolved. */
+  ready = false;
+
+  constructor(private readonly simd: boolean) {}
 
   checkDim(namespace: string, length: number): void {
     if (this.count > 0 && length !== this.dim) {
@@ -47,26 +78,29 @@ class Shard {
     }
   }
 
+  /** Makes room for `extra` more records of `dim` dimensions (the caller has checked dim). */
+  reserve(dim: number, extra: number): ColumnStore {
+    if (this.count === 0 && (this.store === null || this.store.dim !== dim)) {
+      this.dim = dim;
+      this.store = new ColumnStore(dim, this.simd);
+    }
+    const store = this.store as ColumnStore;
+    store.reserve(this.count + extra, this.count);
+    return store;
+  }
+
   put(record: VectorRecord): void {
-    if (this.count === 0) this.dim = record.values.length;
-    const dim = this.dim;
     let slot = this.slotOf.get(record.id);
     if (slot === undefined) {
+      this.reserve(record.values.length, 1);
       slot = this.count++;
-      if (this.buf.length < this.count * dim) {
-        const grown = new Float32Array(Math.max(1024 * dim, 2 * this.buf.length, this.count * dim));
-        grown.set(this.buf.subarray(0, slot * dim));
-        this.buf = grown;
-      }
       this.slotOf.set(record.id, slot);
     }
     this.ids[slot] = record.id;
     this.meta[slot] = cloneMetadata(record.metadata ?? {});
-    const off = slot * dim;
-    let norm = 0;
-    for (const v of record.values) norm += v * v;
-    const inv = 1 / Math.sqrt(norm);
-    for (let j = 0; j < dim; j++) this.buf[off + j] = (record.values[j] as number) * inv;
+    const [div, mul] = normFactors(record.values);
+    // A store exists whenever a slot does.
+    (this.store as ColumnStore).write(slot, record.values, div, mul);
   }
 
   remove(id: string): void {
@@ -74,8 +108,8 @@ class Shard {
     if (slot === undefined) return;
     const last = --this.count;
     if (slot !== last) {
-      // Move the last slot into the hole.
-      this.buf.copyWithin(slot * this.dim, last * this.dim, (last + 1) * this.dim);
+      // Move the last slot into the hole (in every column).
+      this.store?.move(last, slot);
       const lastId = this.ids[last] as string;
       this.ids[slot] = lastId;
       this.meta[slot] = this.meta[last] as Metadata;
@@ -84,16 +118,32 @@ class Shard {
     this.ids.length = last;
     this.meta.length = last;
     this.slotOf.delete(id);
+    if (last === 0) this.store = null; // release the memory of an emptied namespace
   }
 
   clear(): void {
     this.count = 0;
     this.dim = 0;
-    this.buf = new Float32Array(0);
+    this.store = null;
     this.ids = [];
     this.meta = [];
     this.slotOf.clear();
   }
+}
+
+/**
+ * `[div, mul]` such that `values[j] / div * mul` is the unit vector. `div` is 1 unless the
+ * squared norm under- or overflows a double, in which case the components are scaled first.
+ */
+function normFactors(values: readonly number[]): [number, number] {
+  let sum = 0;
+  for (const v of values) sum += v * v;
+  if (sum > 0 && Number.isFinite(sum)) return [1, 1 / Math.sqrt(sum)];
+  let max = 0;
+  for (const v of values) max = Math.max(max, Math.abs(v));
+  sum = 0;
+  for (const v of values) sum += (v / max) * (v / max);
+  return [max, 1 / Math.sqrt(sum)];
 }
 
 function cloneMetadata(m: Metadata): Metadata {
@@ -103,31 +153,40 @@ function cloneMetadata(m: Metadata): Metadata {
 }
 
 /**
- * Exact (brute-force) cosine search in process memory: filter first, then a dot product against
- * each pre-normalised vector, keeping the best topK in a bounded min-heap. O(n·dim) per query;
- * fine up to ~100k chunks per namespace (see `benchEmbedded()`).
+ * Exact (brute-force) cosine search in process memory: filter first, then the dot product of the
+ * query with every (matching) pre-normalised vector, keeping the best topK in a bounded min-heap.
+ * Vectors are stored dimension-major, so a sparse query only reads its non-zero dimensions.
+ * O(n · non-zero query dims) per query; fine up to ~100k chunks per namespace (`benchEmbedded()`).
  */
-export function createEmbeddedIndex(options: EmbeddedIndexOptions = {}): VectorIndex & {
-  /** Records held in a namespace (loads it if needed). */
-  count(namespace: string): Promise<number>;
-} {
+export function createEmbeddedIndex(options: EmbeddedIndexOptions = {}): EmbeddedIndex {
   const persistence = options.persistence;
+  const simd = options.simd ?? true;
   const shards = new Map<string, Shard>();
+  /** Write-queue tails of evicted shards: a namespace's reload waits for them. */
+  const draining = new Map<string, Promise<unknown>>();
 
   function shard(namespace: string): Shard {
     let s = shards.get(namespace);
     if (!s) {
-      const created = new Shard();
+      const created = new Shard(simd);
+      const after = draining.get(namespace);
+      draining.delete(namespace);
       created.loaded = (async () => {
+        if (after) await after;
         const records = persistence ? await persistence.load(namespace) : [];
         assertRecords(records);
+        const first = records[0];
+        if (first) created.reserve(first.values.length, records.length);
         for (const r of records) {
           created.checkDim(namespace, r.values.length);
           created.put(r);
         }
+        created.ready = true;
       })();
       // A failed load is retried on next use rather than cached.
-      created.loaded.catch(() => shards.delete(namespace));
+      created.loaded.catch(() => {
+        if (shards.get(namespace) === created) shards.delete(namespace);
+      });
       shards.set(namespace, created);
       s = created;
     }
@@ -167,6 +226,9 @@ export function createEmbeddedIndex(options: EmbeddedIndexOptions = {}): VectorI
           }
         }
         await persistence?.save(namespace, unique, []);
+        let added = 0;
+        for (const r of unique) if (!s.slotOf.has(r.id)) added++;
+        s.reserve(first.values.length, added);
         for (const r of unique) s.put(r);
       });
     },
@@ -188,7 +250,8 @@ export function createEmbeddedIndex(options: EmbeddedIndexOptions = {}): VectorI
       if (parsed === undefined) throw emptyFilterError();
       await write(namespace, async (s) => {
         const doomed: string[] = [];
-        for (let i = 0; i < s.count; i++) if (matches(s.meta[i] as Metadata, parsed)) doomed.push(s.ids[i] as string);
+        const matches = compileFilter(parsed);
+        for (let i = 0; i < s.count; i++) if (matches(s.meta[i] as Metadata)) doomed.push(s.ids[i] as string);
         if (doomed.length === 0) return;
         await persistence?.save(namespace, [], doomed);
         for (const id of doomed) s.remove(id);
@@ -209,36 +272,37 @@ export function createEmbeddedIndex(options: EmbeddedIndexOptions = {}): VectorI
       const { filter } = validateQuery(request);
       const s = shard(namespace);
       await s.loaded;
-      if (s.count === 0) return [];
+      // From here on everything is synchronous: no write can interleave.
+      const { count, meta, store } = s;
+      if (count === 0 || store === null) return [];
       s.checkDim(namespace, request.vector.length);
-      const { dim, buf, count, meta } = s;
 
-      const q = new Float32Array(dim);
-      let norm = 0;
-      for (const v of request.vector) norm += v * v;
-      const inv = 1 / Math.sqrt(norm);
-      for (let j = 0; j < dim; j++) q[j] = (request.vector[j] as number) * inv;
-
-      const top = new TopK(Math.min(request.topK, count));
-      const tail = dim - (dim % 4);
-      for (let slot = 0; slot < count; slot++) {
-        if (filter !== undefined && !matches(meta[slot] as Metadata, filter)) continue;
-        const off = slot * dim;
-        let a = 0;
-        let b = 0;
-        let c = 0;
-        let d = 0;
-        let j = 0;
-        for (; j < tail; j += 4) {
-          a += buf[off + j]! * q[j]!;
-          b += buf[off + j + 1]! * q[j + 1]!;
-          c += buf[off + j + 2]! * q[j + 2]!;
-          d += buf[off + j + 3]! * q[j + 3]!;
+      // The query's non-zero dimensions and their normalised values (float64).
+      const vector = request.vector;
+      const [div, mul] = normFactors(vector);
+      const dims = new Int32Array(vector.length);
+      const q = new Float64Array(vector.length);
+      let m = 0;
+      for (let j = 0; j < vector.length; j++) {
+        const v = vector[j] as number;
+        if (v !== 0) {
+          dims[m] = j;
+          q[m++] = (v / div) * mul;
         }
-        for (; j < dim; j++) a += buf[off + j]! * q[j]!;
-        const score = a + b + c + d;
-        if (score > top.threshold) top.push(slot, score);
       }
+
+      let matched: Int32Array | undefined;
+      if (filter !== undefined) {
+        const matches = compileFilter(filter);
+        const slots = new Int32Array(count);
+        let n = 0;
+        for (let slot = 0; slot < count; slot++) if (matches(meta[slot] as Metadata)) slots[n++] = slot;
+        if (n === 0) return [];
+        matched = slots.subarray(0, n);
+      }
+
+      const top = new TopK(Math.min(request.topK, matched?.length ?? count));
+      scanTopK(store, count, dims, q, m, top, matched);
       return top.sorted().map(({ item, score }) => ({
         id: s.ids[item] as string,
         score,
@@ -250,6 +314,24 @@ export function createEmbeddedIndex(options: EmbeddedIndexOptions = {}): VectorI
       const s = shard(namespace);
       await s.loaded;
       return s.count;
+    },
+
+    evict(namespace) {
+      assertNamespace(namespace);
+      const s = shards.get(namespace);
+      if (!s) return;
+      shards.delete(namespace);
+      // The old shard stays intact for queries already holding it; it is garbage once they finish.
+      const tail = s.writes;
+      draining.set(namespace, tail);
+      void tail.then(() => {
+        if (draining.get(namespace) === tail) draining.delete(namespace);
+      });
+    },
+
+    size(namespace) {
+      const s = shards.get(namespace);
+      return s?.ready ? s.count : undefined;
     },
   };
 }

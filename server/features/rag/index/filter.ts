@@ -130,42 +130,88 @@ const asOperators = (c: FieldCondition): FieldOperators => (typeof c === "object
 
 function anyEquals(value: Metadata[string] | undefined, target: FilterScalar): boolean {
   if (value === undefined) return false;
-  if (Array.isArray(value)) return value.some((v) => v === target);
+  if (Array.isArray(value)) return value.includes(target as string);
   return value === target;
 }
 
-function conditionHolds(value: Metadata[string] | undefined, condition: FieldCondition): boolean {
-  const ops = asOperators(condition);
-  if (ops.$eq !== undefined && !anyEquals(value, ops.$eq)) return false;
-  if (ops.$ne !== undefined && anyEquals(value, ops.$ne)) return false;
-  if (ops.$in !== undefined && !ops.$in.some((t) => anyEquals(value, t))) return false;
-  if (ops.$nin !== undefined && ops.$nin.some((t) => anyEquals(value, t))) return false;
-  const hasRange = ops.$gt !== undefined || ops.$gte !== undefined || ops.$lt !== undefined || ops.$lte !== undefined;
-  if (hasRange) {
-    if (typeof value !== "number") return false;
-    if (ops.$gt !== undefined && !(value > ops.$gt)) return false;
-    if (ops.$gte !== undefined && !(value >= ops.$gte)) return false;
-    if (ops.$lt !== undefined && !(value < ops.$lt)) return false;
-    if (ops.$lte !== undefined && !(value <= ops.$lte)) return false;
-  }
-  return true;
+function anyIn(value: Metadata[string] | undefined, targets: ReadonlySet<FilterScalar>): boolean {
+  if (value === undefined) return false;
+  if (Array.isArray(value)) return value.some((v) => targets.has(v));
+  return targets.has(value);
 }
 
-function fieldFilterHolds(metadata: Metadata, filter: FieldFilter): boolean {
+type Predicate = (metadata: Metadata) => boolean;
+type ValueTest = (value: Metadata[string] | undefined) => boolean;
+
+function compileCondition(field: string, condition: FieldCondition): Predicate {
+  const ops = asOperators(condition);
+  const tests: ValueTest[] = [];
+  const { $eq: eq, $ne: ne, $gt: gt, $gte: gte, $lt: lt, $lte: lte } = ops;
+  if (eq !== undefined) tests.push((v) => anyEquals(v, eq));
+  if (ne !== undefined) tests.push((v) => !anyEquals(v, ne));
+  if (ops.$in !== undefined) {
+    const targets = new Set(ops.$in);
+    tests.push((v) => anyIn(v, targets));
+  }
+  if (ops.$nin !== undefined) {
+    const targets = new Set(ops.$nin);
+    tests.push((v) => !anyIn(v, targets));
+  }
+  if (gt !== undefined || gte !== undefined || lt !== undefined || lte !== undefined) {
+    tests.push(
+      (v) =>
+        typeof v === "number" &&
+        (gt === undefined || v > gt) &&
+        (gte === undefined || v >= gte) &&
+        (lt === undefined || v < lt) &&
+        (lte === undefined || v <= lte),
+    );
+  }
+  const [only] = tests;
+  if (tests.length === 1 && only) return (metadata) => only(metadata[field]);
+  return (metadata) => {
+    const value = metadata[field];
+    for (const test of tests) if (!test(value)) return false;
+    return true;
+  };
+}
+
+function all(predicates: Predicate[]): Predicate {
+  const [only] = predicates;
+  if (predicates.length === 1 && only) return only;
+  return (metadata) => {
+    for (const p of predicates) if (!p(metadata)) return false;
+    return true;
+  };
+}
+
+function compileFieldFilter(filter: FieldFilter): Predicate {
+  const predicates: Predicate[] = [];
   for (const field in filter) {
     const condition = filter[field];
-    if (condition !== undefined && !conditionHolds(metadata[field], condition)) return false;
+    if (condition !== undefined) predicates.push(compileCondition(field, condition));
   }
-  return true;
+  return all(predicates);
+}
+
+/**
+ * A (validated) filter as a predicate over one record's metadata, built once and then applied to
+ * every record (several times faster than `matches` per record). No filter matches everything.
+ */
+export function compileFilter(filter: MetadataFilter | undefined): Predicate {
+  if (filter === undefined) return () => true;
+  const { mode, parts } = fieldFilters(filter);
+  const predicates = parts.map(compileFieldFilter);
+  if (mode === "and") return all(predicates);
+  return (metadata) => {
+    for (const p of predicates) if (p(metadata)) return true;
+    return false;
+  };
 }
 
 /** Evaluates a (validated) filter against one record's metadata. No filter matches everything. */
 export function matches(metadata: Metadata, filter: MetadataFilter | undefined): boolean {
-  if (filter === undefined) return true;
-  const { mode, parts } = fieldFilters(filter);
-  return mode === "and"
-    ? parts.every((p) => fieldFilterHolds(metadata, p))
-    : parts.some((p) => fieldFilterHolds(metadata, p));
+  return compileFilter(filter)(metadata);
 }
 
 /**

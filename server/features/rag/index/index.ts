@@ -13,10 +13,11 @@ export type {
 } from "./types";
 export { MAX_TOP_K } from "./types";
 export { DimensionMismatchError, InvalidFilterError, VectorIndexError, type VectorIndexErrorCode } from "./errors";
-export { matches, parseFilter, toPineconeFilter } from "./filter";
+export { compileFilter, matches, parseFilter, toPineconeFilter } from "./filter";
 export {
   createEmbeddedIndex,
   createMemoryPersistence,
+  type EmbeddedIndex,
   type EmbeddedIndexOptions,
   type EmbeddedPersistence,
 } from "./embedded";
@@ -28,4 +29,4 @@ export {
   type PineconeIndexOptions,
 } from "./pinecone";
 export { createIndexSelector, workspaceNamespace, type WorkspaceIndexConfig } from "./select";
-export { benchEmbedded, type EmbeddedBenchResult } from "./bench";
+export { benchEmbedded, type EmbeddedBenchOptions, type EmbeddedBenchResult } from "./bench";
