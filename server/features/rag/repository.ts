@@ -288,7 +288,11 @@ export function effectiveDay(d: Date | null): number | undefined {
   return d ? Math.floor(d.getTime() / 86_400_000) : undefined;
 }
 
-/** Every stored vector of one workspace made with `model` (the embedded index loads these). */
+/**
+ * Every stored vector of one workspace made with `model` (the embedded index loads these).
+ * Raw SQL reading the blob as hex: the driver adapter turns a BLOB into an array of numbers,
+ * which made a 100k-vector load several times slower than decoding hex text here.
+ */
 export async function loadVectors(
   db: Db,
   workspaceId: string,
@@ -298,30 +302,31 @@ export async function loadVectors(
     where: { workspaceId },
     select: { id: true, source: true, tags: true, effectiveDate: true },
   });
-  const byId = new Map(docs.map((d) => [d.id, d]));
+  const metaOf = new Map(docs.map((d) => [d.id, vectorMeta(d)]));
+  const pg = dialectOf(db) === "postgres";
+  const sql = `SELECT "id", "key", "documentId", ${pg ? `encode("embedding", 'hex')` : `hex("embedding")`} AS "hex"
+    FROM "knowledge_chunks"
+    WHERE "workspaceId" = ${pg ? "$1" : "?"} AND "embeddingModel" = ${pg ? "$2" : "?"} AND "embedding" IS NOT NULL AND "id" > ${pg ? "$3" : "?"}
+    ORDER BY "id" LIMIT ${PAGE}`;
   const out: { key: string; embedding: Uint8Array; meta: ChunkVectorMeta }[] = [];
-  let cursor: number | undefined;
+  let after = 0;
   for (;;) {
-    const rows = await db.knowledgeChunk.findMany({
-      where: {
-        workspaceId,
-        embeddingModel: model,
-        embedding: { not: null },
-        ...(cursor ? { id: { gt: cursor } } : {}),
-      },
-      orderBy: { id: "asc" },
-      take: 5000,
-      select: { id: true, key: true, documentId: true, embedding: true },
-    });
+    const rows = await db.$queryRawUnsafe<{ id: number | bigint; key: string; documentId: string; hex: string }[]>(
+      sql,
+      workspaceId,
+      model,
+      after,
+    );
     for (const r of rows) {
-      const d = byId.get(r.documentId);
-      if (!d || !r.embedding) continue;
-      out.push({ key: r.key, embedding: new Uint8Array(r.embedding), meta: vectorMeta(d) });
+      const meta = metaOf.get(r.documentId);
+      if (meta) out.push({ key: r.key, embedding: new Uint8Array(Buffer.from(r.hex, "hex")), meta });
     }
-    if (rows.length < 5000) return out;
-    cursor = rows.at(-1)!.id;
+    if (rows.length < PAGE) return out;
+    after = Number(rows.at(-1)!.id);
   }
 }
+
+const PAGE = 5000;
 
 export function vectorMeta(d: {
   id: string;
@@ -350,10 +355,13 @@ export function parseTags(raw: string): string[] {
 /** Chunks by public key with their document, in the order given (unknown keys are dropped). */
 export async function chunksByKeys(db: Db, workspaceId: string, keys: string[]) {
   if (keys.length === 0) return [];
-  const rows = await db.knowledgeChunk.findMany({
-    where: { workspaceId, key: { in: keys } },
+  // By key alone (the unique index), then the workspace check here: with the workspace in the
+  // query, SQLite without statistics picked the workspace index and scanned every chunk.
+  const found = await db.knowledgeChunk.findMany({
+    where: { key: { in: keys } },
     select: {
       key: true,
+      workspaceId: true,
       documentId: true,
       heading: true,
       start: true,
@@ -362,6 +370,7 @@ export async function chunksByKeys(db: Db, workspaceId: string, keys: string[]) 
       document: { select: { title: true, source: true, contentHash: true, version: true } },
     },
   });
+  const rows = found.filter((r) => r.workspaceId === workspaceId);
   const byKey = new Map(rows.map((r) => [r.key, r]));
   return keys.flatMap((k) => {
     const r = byKey.get(k);
@@ -403,12 +412,15 @@ export async function lexicalSearch(
     const match = p(terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(" OR "));
     const ws = p(workspaceId);
     filterSql();
-    sql = `SELECT c."key" AS key, -bm25("knowledge_chunks_fts", 2.0, 1.0) AS score
-      FROM "knowledge_chunks_fts" f
-      JOIN "knowledge_chunks" c ON c."id" = f.rowid
-      JOIN "knowledge_documents" d ON d."id" = c."documentId"
-      WHERE "knowledge_chunks_fts" MATCH ${match} AND c."workspaceId" = ${ws}${where.map((w) => ` AND ${w}`).join("")}
-      ORDER BY bm25("knowledge_chunks_fts", 2.0, 1.0) LIMIT ${p(limit)}`;
+    // CROSS JOIN fixes the join order (full-text matches first, then their rows): without
+    // statistics SQLite otherwise drove the query from the workspace index, scoring every chunk.
+    sql = `SELECT c."key" AS key, -m.s AS score
+      FROM (SELECT rowid AS id, bm25("knowledge_chunks_fts", 2.0, 1.0) AS s
+            FROM "knowledge_chunks_fts" WHERE "knowledge_chunks_fts" MATCH ${match}) m
+      CROSS JOIN "knowledge_chunks" c ON c."id" = m.id
+      CROSS JOIN "knowledge_documents" d ON d."id" = c."documentId"
+      WHERE c."workspaceId" = ${ws}${where.map((w) => ` AND ${w}`).join("")}
+      ORDER BY m.s LIMIT ${p(limit)}`;
   } else {
     const q = p(terms.join(" | "));
     const ws = p(workspaceId);
