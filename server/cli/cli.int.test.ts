@@ -69,6 +69,34 @@ describe("lectern CLI", () => {
     expect(lectern(["search", "x", "--workspace", "nope"]).err).toContain("No workspace with the slug “nope”.");
   });
 
+  it("lint: Vale line and JSON output, exit 1 on an error-level alert, 2 on bad configuration", () => {
+    const fixtures = path.join(ROOT, "server", "features", "governor", "engine", "fixtures");
+    const ini = path.join(fixtures, ".vale.ini");
+    const guide = path.join(fixtures, "docs", "guide.md");
+    const line = lectern(["lint", "--config", ini, "--output", "line", guide]);
+    expect(line.code).toBe(1);
+    expect(line.out).toContain(`${guide}:8:34:Brand.WordList:Use 'email' instead of 'e-mail'.`);
+    expect(line.out).toContain(`${guide}:26:21:Vale.Avoid:Avoid using 'synergy'.`);
+    const json = JSON.parse(lectern(["lint", "--config", ini, "--output", "json", guide]).out) as Record<
+      string,
+      { Check: string; Line: number; Span: [number, number]; Severity: string }[]
+    >;
+    expect(json[guide]).toContainEqual(
+      expect.objectContaining({ Check: "Brand.WordList", Line: 8, Span: [34, 39], Severity: "warning" }),
+    );
+    const clean = path.join(dir, "clean.md");
+    fs.writeFileSync(clean, "# Hello\n\nShort and plain.\n");
+    expect(lectern(["lint", "--config", ini, clean]).code).toBe(0);
+    expect(lectern(["lint", "--config", ini, "--min-alert-level", "error", guide]).out).not.toContain("WordList");
+
+    const badIni = path.join(dir, "bad.ini");
+    fs.writeFileSync(badIni, "StylesPath = nowhere\n[*]\nBasedOnStyles = Missing\n");
+    const bad = lectern(["lint", "--config", badIni, clean]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/bad\.ini/);
+    expect(lectern(["lint", clean], { HOME: dir }).code).toBe(2);
+  });
+
   it("creates a real workspace with its first admin, and refuses a taken slug", () => {
     lectern(["db", "migrate"]);
     const args = [

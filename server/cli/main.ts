@@ -18,6 +18,7 @@ import { seedDemo } from "@/server/features/demo/seed";
 import { seedDemoKnowledge } from "@/server/features/demo/knowledge-seed";
 import { knowledgeDeps } from "@/server/features/rag/runtime";
 import { registerKnowledgeCommands } from "./knowledge";
+import { LintConfigError, registerLintCommand } from "./lint";
 import { createWorkspaceWithAdmin } from "@/server/features/workspaces/bootstrap";
 import { z } from "zod";
 
@@ -122,6 +123,7 @@ export function buildProgram(): Command {
     });
 
   registerKnowledgeCommands(program);
+  registerLintCommand(program);
   return program;
 }
 
@@ -132,6 +134,10 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof LintConfigError) {
+      console.error(`error: ${e.message}`);
+      return 2;
+    }
     if (e instanceof EnvError || e instanceof CliError) console.error(e.message);
     else if (isAppError(e)) console.error(`error: ${e.message}`);
     else if (e instanceof z.ZodError)
