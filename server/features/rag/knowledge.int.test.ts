@@ -7,6 +7,7 @@ import { createPineconeIndex } from "./index/pinecone";
 import { startPineconeDouble, type PineconeDouble } from "./index/testing/pinecone-double";
 import { embeddedNamespace } from "./vectors";
 import { search } from "./search";
+import * as repo from "./repository";
 import * as svc from "./service";
 import { makeKbDeps, offlineEmbedder, OFFLINE_KEY } from "./testing";
 
@@ -352,5 +353,30 @@ describe("knowledge base on Pinecone (SDK → local HTTP double: wire contract, 
     const r = await search(deps, call, { query: "ridgeline", mode: "hybrid" });
     expect(r.results).toHaveLength(0);
     expect(r.warnings.join(" ")).toMatch(/Vector search is unavailable/);
+  });
+});
+
+describe("lexical search windowing (SQLite)", () => {
+  const getDb = useTestDb("sqlite");
+
+  it("returns the same top results as an unwindowed query, whatever other workspaces hold", async (ctx) => {
+    const { db } = getDb(ctx);
+    const a = await makeWorkspace(db, ["editor"]);
+    const b = await makeWorkspace(db, ["editor"]);
+    const depsA = makeKbDeps(db);
+    const put = async (w: typeof a, name: string, text: string) =>
+      svc.ingestFile(depsA, w.ctxFor("editor"), { name, type: null, bytes: enc(text) }, {});
+    // Workspace B's chunks all outrank A's for "tent"; A's must still come back, in BM25 order.
+    for (let i = 0; i < 12; i++) await put(b, `b${i}.md`, `# Tent ${i}\n\nTent tent tent tent guide number ${i}.`);
+    for (let i = 0; i < 5; i++)
+      await put(a, `a${i}.md`, `# Note ${i}\n\nOne tent among ${"many words ".repeat(i + 3)}.`);
+    await depsA.runJobs();
+    const full = await repo.lexicalSearch(db, a.ws.id, ["tent"], {}, 1000);
+    expect(full).toHaveLength(5);
+    for (const limit of [1, 2, 3, 5]) {
+      expect(await repo.lexicalSearch(db, a.ws.id, ["tent"], {}, limit)).toEqual(full.slice(0, limit));
+    }
+    const fullB = await repo.lexicalSearch(db, b.ws.id, ["tent"], {}, 1000);
+    expect(await repo.lexicalSearch(db, b.ws.id, ["tent"], {}, 3)).toEqual(fullB.slice(0, 3));
   });
 });

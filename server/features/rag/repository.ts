@@ -410,17 +410,29 @@ export async function lexicalSearch(
   let sql: string;
   if (dialectOf(db) === "sqlite") {
     const match = p(terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(" OR "));
+    const windowAt = params.length;
+    const window = p(limit * 4);
     const ws = p(workspaceId);
     filterSql();
     // CROSS JOIN fixes the join order (full-text matches first, then their rows): without
     // statistics SQLite otherwise drove the query from the workspace index, scoring every chunk.
+    // `window` caps the matches joined to their rows (see below); -1 means no cap.
     sql = `SELECT c."key" AS key, -m.s AS score
       FROM (SELECT rowid AS id, bm25("knowledge_chunks_fts", 2.0, 1.0) AS s
-            FROM "knowledge_chunks_fts" WHERE "knowledge_chunks_fts" MATCH ${match}) m
+            FROM "knowledge_chunks_fts" WHERE "knowledge_chunks_fts" MATCH ${match}
+            ORDER BY s LIMIT ${window}) m
       CROSS JOIN "knowledge_chunks" c ON c."id" = m.id
       CROSS JOIN "knowledge_documents" d ON d."id" = c."documentId"
       WHERE c."workspaceId" = ${ws}${where.map((w) => ` AND ${w}`).join("")}
       ORDER BY m.s LIMIT ${p(limit)}`;
+    // Joining every match to its rows dominated large corpora (tens of thousands of matches for
+    // a common word). So first join only the index's best `window` matches: if at least `limit`
+    // of them belong to this workspace and pass the filters, they are exactly its best `limit`
+    // (any better match of this workspace ranks higher in the whole index, so it is inside the
+    // window too). Otherwise run again over every match.
+    const first = await db.$queryRawUnsafe<{ key: string; score: number }[]>(sql, ...params);
+    if (first.length >= limit) return first.map((r) => ({ key: r.key, score: Number(r.score) }));
+    params[windowAt] = -1;
   } else {
     const q = p(terms.join(" | "));
     const ws = p(workspaceId);
