@@ -66,3 +66,92 @@ export const BrandVoice = z.object({
 });
 export type BrandVoice = z.infer<typeof BrandVoice>;
 export type BrandVoiceInput = z.input<typeof BrandVoice>;
+
+/** Auto-approval policy and the revise loop's bound; versioned with the voice. */
+export const GovernorPolicy = z.object({
+  /** Drafts at or above this score with no error-level alert may be auto-approved; null: never. */
+  autoApproveMinScore: z.number().int().min(0).max(100).nullable().default(null),
+  maxReviseRounds: z.number().int().min(0).max(5).default(2),
+});
+export type GovernorPolicy = z.infer<typeof GovernorPolicy>;
+
+export const BrandVoiceBody = z.object({
+  voice: BrandVoice,
+  policy: GovernorPolicy.default({ autoApproveMinScore: null, maxReviseRounds: 2 }),
+  note: z.string().trim().max(200).optional(),
+  /** The version the editor started from; a save on top of a newer version is refused (409). */
+  baseVersion: z.number().int().min(0),
+});
+export type BrandVoiceBody = z.input<typeof BrandVoiceBody>;
+
+/** One rule as the Brand page lists it. */
+export const RuleSummary = z.object({
+  check: z.string(),
+  level: Level,
+  kind: z.string(),
+  description: z.string(),
+  channels: z.array(Channel).nullable(),
+});
+export type RuleSummary = z.infer<typeof RuleSummary>;
+
+export const BrandVoiceOut = z.object({
+  /** 0 when the workspace has never saved a voice (the defaults are shown). */
+  version: z.number().int(),
+  voice: BrandVoice,
+  policy: GovernorPolicy,
+  note: z.string().nullable(),
+  updatedAt: z.iso.datetime().nullable(),
+  updatedBy: z.string().nullable(),
+  rules: z.array(RuleSummary),
+});
+export type BrandVoiceOut = z.infer<typeof BrandVoiceOut>;
+
+export const BrandVersionList = z.object({
+  items: z.array(
+    z.object({
+      version: z.number().int(),
+      note: z.string().nullable(),
+      createdAt: z.iso.datetime(),
+      createdBy: z.string().nullable(),
+    }),
+  ),
+});
+
+export const CheckBody = z.object({
+  text: z.string().min(1, "Paste some copy to check").max(200_000),
+  channel: Channel,
+  format: z.enum(["markdown", "text"]).default("markdown"),
+});
+export type CheckBody = z.input<typeof CheckBody>;
+
+export const GovernorAlert = z.object({
+  check: z.string(),
+  level: Level,
+  message: z.string(),
+  line: z.number().int(),
+  span: z.tuple([z.number().int(), z.number().int()]),
+  /** Offsets into the checked text, for underlining. */
+  start: z.number().int(),
+  end: z.number().int(),
+  match: z.string(),
+  link: z.string().nullable(),
+  /** A deterministic replacement ("" removes the match), when the rule offers one. */
+  fix: z.string().nullable(),
+  category: z.enum(["terminology", "claims", "tone", "channel", "other"]),
+});
+export type GovernorAlert = z.infer<typeof GovernorAlert>;
+
+export const GovernanceScore = z.object({
+  total: z.number().int().min(0).max(100),
+  categories: z.record(z.enum(["terminology", "claims", "tone", "channel"]), z.number().int().min(0).max(100)),
+});
+
+export const CheckResult = z.object({
+  alerts: z.array(GovernorAlert),
+  score: GovernanceScore,
+  verdict: z.enum(["pass", "needs_review"]),
+  /** Whether the policy would auto-approve a draft like this. */
+  autoApprove: z.boolean(),
+  voiceVersion: z.number().int(),
+});
+export type CheckResult = z.infer<typeof CheckResult>;

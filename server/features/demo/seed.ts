@@ -3,6 +3,23 @@ import type { Role } from "@/lib/schemas/roles";
 import { hashPassword } from "@/server/auth/password";
 import { audit } from "@/server/features/audit/service";
 import { ensureBuiltinPrompts } from "@/server/inference/prompts/service";
+import { BrandVoice, GovernorPolicy } from "@/lib/schemas/brand";
+import { NORTHWIND_BRAND_VOICE } from "./brand-voice";
+
+/** The demo's brand voice, as version 1, unless the workspace already has one. */
+async function ensureDemoBrandVoice(db: Db, workspaceId: string): Promise<void> {
+  if (await db.brandVoiceVersion.findFirst({ where: { workspaceId }, select: { id: true } })) return;
+  await db.brandVoiceVersion.create({
+    data: {
+      workspaceId,
+      version: 1,
+      voice: BrandVoice.parse(NORTHWIND_BRAND_VOICE),
+      policy: GovernorPolicy.parse({ autoApproveMinScore: 90, maxReviseRounds: 2 }),
+      note: "From the Northwind brand book (demo seed)",
+      createdByLabel: "seed",
+    },
+  });
+}
 
 /**
  * The demo workspace a newcomer lands in. Passwords are public on purpose:
@@ -26,6 +43,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
   if (existing) {
     // Later releases add built-in data to workspaces that already exist.
     await ensureBuiltinPrompts(db, existing.id);
+    await ensureDemoBrandVoice(db, existing.id);
     return { created: false, workspaceId: existing.id };
   }
   const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
@@ -66,6 +84,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
     })
     .then(async (r) => {
       await ensureBuiltinPrompts(db, r.workspaceId);
+      await ensureDemoBrandVoice(db, r.workspaceId);
       return r;
     });
 }

@@ -7,7 +7,17 @@
 import { stringify } from "yaml";
 import { CHANNELS, type BrandVoice, type Channel } from "@/lib/schemas/brand";
 
+export type RuleSummary = {
+  check: string;
+  level: "suggestion" | "warning" | "error";
+  kind: string;
+  description: string;
+  channels: Channel[] | null;
+};
+
 export type CompiledStyle = {
+  /** The rules as the Brand page lists them (triggered disclaimers included). */
+  summaries: RuleSummary[];
   /** StylesPath files: `Brand/Terms.yml`, `BrandAd/Exclamation.yml`, … */
   files: Record<string, string>;
   /** `.vale.ini` sections: the brand style everywhere, each channel's style on `*.<channel>.*`. */
@@ -46,60 +56,94 @@ function ruleName(s: string): string {
 
 export function compileBrandVoice(voice: BrandVoice, importedStyles: string[] = []): CompiledStyle {
   const files: Record<string, string> = {};
-  const add = (style: string, name: string, rule: Record<string, unknown>) => {
+  const summaries: RuleSummary[] = [];
+  const add = (style: string, name: string, rule: Record<string, unknown>, description?: string) => {
     files[`${style}/${name}.yml`] = yaml(rule);
+    const channel = CHANNELS.find((c) => channelStyle(c) === style);
+    summaries.push({
+      check: `${style}.${name}`,
+      level: rule.level as RuleSummary["level"],
+      kind: String(rule.extends),
+      description: description ?? String(rule.message),
+      channels: channel ? [channel] : null,
+    });
   };
 
   if (voice.preferredTerms.length)
-    add(BRAND_STYLE, "Terms", {
-      extends: "substitution",
-      message: "Use '%s' instead of '%s'.",
-      level: "warning",
-      ignorecase: true,
-      action: { name: "replace" },
-      swap: Object.fromEntries(voice.preferredTerms.map((t) => [t.avoid.map(literal).join("|"), t.use])),
-    });
+    add(
+      BRAND_STYLE,
+      "Terms",
+      {
+        extends: "substitution",
+        message: "Use '%s' instead of '%s'.",
+        level: "warning",
+        ignorecase: true,
+        action: { name: "replace" },
+        swap: Object.fromEntries(voice.preferredTerms.map((t) => [t.avoid.map(literal).join("|"), t.use])),
+      },
+      `Preferred terms: ${voice.preferredTerms.map((t) => `“${t.use}”, not ${t.avoid.map((a) => `“${a}”`).join(" or ")}`).join("; ")}.`,
+    );
 
   if (voice.productNames.length)
-    add(BRAND_STYLE, "ProductNames", {
-      extends: "substitution",
-      message: "Write the name as '%s', not '%s'.",
-      level: "error",
-      ignorecase: true,
-      action: { name: "replace" },
-      swap: Object.fromEntries(voice.productNames.map((n) => [literal(n), n])),
-    });
+    add(
+      BRAND_STYLE,
+      "ProductNames",
+      {
+        extends: "substitution",
+        message: "Write the name as '%s', not '%s'.",
+        level: "error",
+        ignorecase: true,
+        action: { name: "replace" },
+        swap: Object.fromEntries(voice.productNames.map((n) => [literal(n), n])),
+      },
+      `Product names written exactly: ${voice.productNames.join(", ")}.`,
+    );
 
   const plainBanned = voice.bannedWords.filter((b) => !b.reason);
   if (plainBanned.length)
-    add(BRAND_STYLE, "Banned", {
-      extends: "existence",
-      message: "Don't use '%s' in brand copy.",
-      level: "error",
-      ignorecase: true,
-      action: { name: "remove" },
-      tokens: plainBanned.map((b) => literal(b.term)),
-    });
+    add(
+      BRAND_STYLE,
+      "Banned",
+      {
+        extends: "existence",
+        message: "Don't use '%s' in brand copy.",
+        level: "error",
+        ignorecase: true,
+        action: { name: "remove" },
+        tokens: plainBanned.map((b) => literal(b.term)),
+      },
+      `Banned words: ${plainBanned.map((b) => `“${b.term}”`).join(", ")}.`,
+    );
   for (const b of voice.bannedWords.filter((x) => x.reason))
-    add(BRAND_STYLE, `Banned${ruleName(b.term)}`, {
-      extends: "existence",
-      message: `Don't use '%s': ${b.reason.replace(/%/g, "%%")}`,
-      level: "error",
-      ignorecase: true,
-      action: { name: "remove" },
-      tokens: [literal(b.term)],
-    });
+    add(
+      BRAND_STYLE,
+      `Banned${ruleName(b.term)}`,
+      {
+        extends: "existence",
+        message: `Don't use '%s': ${b.reason.replace(/%/g, "%%")}`,
+        level: "error",
+        ignorecase: true,
+        action: { name: "remove" },
+        tokens: [literal(b.term)],
+      },
+      `Banned: “${b.term}” (${b.reason})`,
+    );
 
   for (const level of ["error", "warning", "suggestion"] as const) {
     const claims = voice.bannedClaims.filter((c) => c.level === level);
     if (!claims.length) continue;
-    add(BRAND_STYLE, `Claims${level === "error" ? "" : level[0]!.toUpperCase() + level.slice(1)}`, {
-      extends: "existence",
-      message: "'%s' is a claim the brand does not make; rephrase or remove it.",
-      level,
-      ignorecase: true,
-      tokens: claims.map((c) => literal(c.phrase)),
-    });
+    add(
+      BRAND_STYLE,
+      `Claims${level === "error" ? "" : level[0]!.toUpperCase() + level.slice(1)}`,
+      {
+        extends: "existence",
+        message: "'%s' is a claim the brand does not make; rephrase or remove it.",
+        level,
+        ignorecase: true,
+        tokens: claims.map((c) => literal(c.phrase)),
+      },
+      `Claims the brand does not make: ${claims.map((c) => `“${c.phrase}”${c.reason ? ` (${c.reason})` : ""}`).join(", ")}.`,
+    );
   }
 
   if (voice.maxGrade !== null)
@@ -166,7 +210,32 @@ export function compileBrandVoice(voice: BrandVoice, importedStyles: string[] = 
     const style = channelStyle(channel);
     if (hasStyle(files, style)) sections[`*.${channel}.*`] = { BasedOnStyles: [...base, style].join(", ") };
   }
-  return { files, sections, ini: toIni(sections) };
+  for (const d of voice.disclaimers.filter((x) => x.trigger.kind !== "always"))
+    summaries.push({
+      check: `Brand.Disclaimer${d.id}`,
+      level: "error",
+      kind: "required disclaimer",
+      description: `When the copy mentions ${triggerLabel(d.trigger)}, it must include “${d.text}”.`,
+      channels: d.channels,
+    });
+  return { files, sections, ini: toIni(sections), summaries };
+}
+
+function triggerLabel(t: BrandVoice["disclaimers"][number]["trigger"]): string {
+  switch (t.kind) {
+    case "always":
+      return "anything";
+    case "price":
+      return "a price";
+    case "percent":
+      return "a percentage";
+    case "words":
+      return t.words.map((w) => `“${w}”`).join(" or ");
+    default: {
+      const _exhaustive: never = t;
+      return _exhaustive;
+    }
+  }
 }
 
 function hasStyle(files: Record<string, string>, style: string): boolean {
