@@ -23,6 +23,10 @@ export const queryKeys = {
   knowledgeJobs: ["knowledge", "jobs"] as const,
   knowledgeJob: (id: string) => ["knowledge", "jobs", id] as const,
   knowledgeSettings: ["knowledge", "settings"] as const,
+  /** Prefix of every brand query (invalidate this after saving the voice). */
+  brand: ["brand"] as const,
+  brandVoice: ["brand", "voice"] as const,
+  brandVersions: ["brand", "versions"] as const,
 };
 
 export function makeQueryClient() {

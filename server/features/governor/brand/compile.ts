@@ -64,7 +64,12 @@ export function compileBrandVoice(voice: BrandVoice, importedStyles: string[] = 
       check: `${style}.${name}`,
       level: rule.level as RuleSummary["level"],
       kind: String(rule.extends),
-      description: description ?? String(rule.message),
+      // A message template's %s placeholders mean nothing in a rule list.
+      description:
+        description ??
+        String(rule.message)
+          .replace(/'?%s'?/g, "…")
+          .replace(/%%/g, "%"),
       channels: channel ? [channel] : null,
     });
   };
@@ -147,13 +152,18 @@ export function compileBrandVoice(voice: BrandVoice, importedStyles: string[] = 
   }
 
   if (voice.maxGrade !== null)
-    add(BRAND_STYLE, "ReadingLevel", {
-      extends: "readability",
-      message: `Aim for a reading grade of ${voice.maxGrade} or lower (this text scores %s).`,
-      level: "warning",
-      grade: voice.maxGrade,
-      metrics: ["Flesch-Kincaid"],
-    });
+    add(
+      BRAND_STYLE,
+      "ReadingLevel",
+      {
+        extends: "readability",
+        message: `Aim for a reading grade of ${voice.maxGrade} or lower (this text scores %s).`,
+        level: "warning",
+        grade: voice.maxGrade,
+        metrics: ["Flesch-Kincaid"],
+      },
+      `Reading level: Flesch-Kincaid grade ${voice.maxGrade} or lower.`,
+    );
 
   if (voice.person === "we_you")
     add(BRAND_STYLE, "Person", {
