@@ -3,6 +3,7 @@ import { db } from "@/server/db";
 import { log } from "@/server/log";
 import { knowledgeJobHandlers } from "@/server/features/rag/jobs";
 import { createJobRunner, type JobRunner } from "./runner";
+import { JobError } from "./types";
 
 export { JobError, type JobHandler, type JobControl, type JobRow } from "./types";
 export { insertJob, findJob, listJobs } from "./repository";
@@ -15,7 +16,11 @@ export function jobRunner(): JobRunner {
     db: db(),
     handlers: { ...knowledgeJobHandlers },
     concurrency: 2,
-    onError: (job, error) => log().warn({ jobId: job.id, kind: job.kind, err: error }, "job failed"),
+    onError: (job, error) =>
+      // Bad input (a JobError) is the user's to fix and is shown on the job; only surprises need a stack.
+      error instanceof JobError
+        ? log().info({ jobId: job.id, kind: job.kind, code: error.code }, "job stopped: %s", error.message)
+        : log().warn({ jobId: job.id, kind: job.kind, err: error }, "job failed"),
   });
   return g.__lecternJobs;
 }
