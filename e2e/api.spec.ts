@@ -209,6 +209,36 @@ test.describe("public API with API keys", () => {
     }
   });
 
+  test("a read key searches the knowledge base and checks a text's grounding", async ({ page, baseURL }) => {
+    await signIn(page, USERS.admin);
+    const key = await createKeyInUi(page, `Knowledge key ${unique()}`, ["read"]);
+    const api = await bearerContext(baseURL, key);
+    try {
+      const res = await api.post("/api/v1/knowledge/search", {
+        data: { query: "Trailhead Boot price", mode: "hybrid", topK: 3 },
+      });
+      expect(res.status()).toBe(200);
+      const body = (await res.json()) as {
+        results: { documentTitle: string; lexical: unknown; vector: unknown; start: number; end: number }[];
+      };
+      expect(body.results).toHaveLength(3);
+      expect(body.results[0]!.documentTitle).toMatch(/Trailhead Boot/);
+      expect(body.results[0]!.end).toBeGreaterThan(body.results[0]!.start);
+
+      const ground = await api.post("/api/v1/knowledge/ground", {
+        data: { text: "The Trailhead Boot costs €189. The Trailhead Boot costs €99." },
+      });
+      expect(ground.status()).toBe(200);
+      const g = (await ground.json()) as { score: number; sentences: { supported: boolean | null }[] };
+      expect(g.sentences.map((s) => s.supported)).toEqual([true, false]);
+      expect(g.score).toBe(0.5);
+
+      await expectApiError(await api.post("/api/v1/knowledge/search", { data: { query: "" } }), 422, "validation");
+    } finally {
+      await api.dispose();
+    }
+  });
+
   test("missing or malformed keys get 401", async ({ playwright, baseURL }) => {
     const anon = await playwright.request.newContext({ baseURL });
     try {
@@ -257,7 +287,15 @@ test.describe("public API with API keys", () => {
       expect(doc.openapi).toBe("3.1.0");
       expect(doc.info.title).toMatch(/\S/);
       expect(Object.keys(doc.paths).sort()).toEqual(
-        ["/api/v1/audit-events", "/api/v1/invitations", "/api/v1/members", "/api/v1/workspace"].sort(),
+        [
+          "/api/v1/audit-events",
+          "/api/v1/invitations",
+          "/api/v1/knowledge/documents",
+          "/api/v1/knowledge/ground",
+          "/api/v1/knowledge/search",
+          "/api/v1/members",
+          "/api/v1/workspace",
+        ].sort(),
       );
       expect(Object.keys(doc.paths["/api/v1/workspace"]!)).toContain("get");
       expect(Object.keys(doc.paths["/api/v1/members"]!)).toContain("get");
