@@ -166,4 +166,15 @@ test("a marketer checks copy, reads an alert card and applies a fix", async ({ p
   await expect(page.getByTestId("brand-no-issues")).toBeVisible();
   await expect(page.getByTestId("brand-verdict")).toBeVisible();
   await shot(page, "check-clean");
+
+  // The governed loop: deterministic fixes in one go; the offline engine does not rewrite, and says so.
+  await page.getByTestId("brand-check-text").fill("Our ultralight summit 45 is cheap.");
+  const [governed] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/api/brand/govern")),
+    page.getByTestId("brand-govern-submit").click(),
+  ]);
+  expect(governed.status(), await governed.text()).toBe(200);
+  await expect(page.getByTestId("brand-check-text")).toHaveValue("Our lightweight Summit 45 is good value.");
+  await expect(page.getByText(/3 fixes applied\. Only deterministic fixes were applied/)).toBeVisible();
+  await shot(page, "check-governed");
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { CircleCheck, ScanSearch } from "lucide-react";
+import { CircleCheck, ScanSearch, Wand2 } from "lucide-react";
 import { useId, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -16,6 +16,7 @@ import {
   CheckBody,
   type Channel,
   type CheckResult,
+  type GovernResult,
   type GovernorAlert,
 } from "@/lib/schemas/brand";
 import { AlertMark } from "./alert-mark";
@@ -54,7 +55,41 @@ export function CheckPanel() {
     },
   });
 
+  // The governed loop: deterministic fixes, then (with a real revise model) bounded rewrites.
+  const govern = useMutation({
+    mutationFn: (body: { text: string; channel: Channel; format: Format }) =>
+      api<GovernResult>("/api/brand/govern", { method: "POST", body }),
+    onSuccess: (out, body) => {
+      setPreviousTotal(checked ? checked.result.score.total : null);
+      setText(out.text);
+      setChecked({ ...body, text: out.text, result: out.result });
+      const fixes = out.steps.reduce((n, s) => n + (s.kind === "autofix" ? s.applied : 0), 0);
+      const rewrites = out.steps.filter((s) => s.kind === "revise" && s.accepted).length;
+      setGovernSummary(
+        [
+          `${fixes} ${fixes === 1 ? "fix" : "fixes"} applied${rewrites ? `, ${rewrites} rewrite${rewrites === 1 ? "" : "s"} by ${out.revisedWith}` : ""}.`,
+          ...out.notes,
+        ].join(" "),
+      );
+      setAnnouncement(`Fixed what could be fixed. Score ${out.result.score.total} out of 100.`);
+      requestAnimationFrame(() => resultHeading.current?.focus());
+    },
+  });
+  const [governSummary, setGovernSummary] = useState<string | null>(null);
+
+  function runGovern() {
+    const parsed = CheckBody.safeParse({ text, channel, format });
+    if (!parsed.success) {
+      setTextError(parsed.error.issues[0]?.message ?? "Check the copy");
+      document.getElementById(`${id}-text`)?.focus();
+      return;
+    }
+    setTextError(undefined);
+    govern.mutate({ text, channel, format });
+  }
+
   function run(nextText: string, opts: { focusResult?: boolean } = {}) {
+    setGovernSummary(null);
     check.reset();
     const parsed = CheckBody.safeParse({ text: nextText, channel, format });
     if (!parsed.success) {
@@ -145,8 +180,20 @@ export function CheckPanel() {
                   {check.isPending ? <Spinner /> : <ScanSearch aria-hidden="true" />}
                   {check.isPending ? "Checking…" : "Check"}
                 </Button>
+                <Button
+                  type="button"
+                  variant="secondary"
+                  disabled={govern.isPending || check.isPending}
+                  onClick={runGovern}
+                  data-testid="brand-govern-submit"
+                >
+                  {govern.isPending ? <Spinner /> : <Wand2 aria-hidden="true" />}
+                  {govern.isPending ? "Fixing…" : "Fix automatically"}
+                </Button>
               </div>
               {check.error ? <Alert tone="danger">{check.error.message}</Alert> : null}
+              {govern.error ? <Alert tone="danger">{govern.error.message}</Alert> : null}
+              {governSummary ? <Alert tone="info">{governSummary}</Alert> : null}
             </form>
           </CardContent>
         </Card>

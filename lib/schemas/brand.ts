@@ -155,3 +155,27 @@ export const CheckResult = z.object({
   voiceVersion: z.number().int(),
 });
 export type CheckResult = z.infer<typeof CheckResult>;
+
+export const GovernStep = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("lint"), score: z.number(), errors: z.number().int(), alerts: z.number().int() }),
+  z.object({ kind: z.literal("autofix"), applied: z.number().int() }),
+  z.object({
+    kind: z.literal("revise"),
+    round: z.number().int(),
+    accepted: z.boolean(),
+    score: z.number(),
+    errors: z.number().int(),
+    reason: z.string().optional(),
+  }),
+]);
+
+export const GovernResult = z.object({
+  /** The text after deterministic fixes and accepted revisions. */
+  text: z.string(),
+  result: CheckResult,
+  steps: z.array(GovernStep),
+  /** The model that revised, or null when only deterministic fixes ran. */
+  revisedWith: z.string().nullable(),
+  notes: z.array(z.string()),
+});
+export type GovernResult = z.infer<typeof GovernResult>;

@@ -90,7 +90,7 @@ export async function draftEngineLabel(workspaceId: string): Promise<string> {
  */
 export async function primaryModelFor(
   workspaceId: string,
-  role: "embed" | "judge",
+  role: "embed" | "judge" | "revise",
 ): Promise<{ key: string; offline: boolean } | null> {
   const cfg = await inference().config.get(workspaceId);
   for (const t of cfg.routeFor(role).chain) {
