@@ -175,6 +175,13 @@ test("a marketer checks copy, reads an alert card and applies a fix", async ({ p
   ]);
   expect(governed.status(), await governed.text()).toBe(200);
   await expect(page.getByTestId("brand-check-text")).toHaveValue("Our lightweight Summit 45 is good value.");
-  await expect(page.getByText(/3 fixes applied\. Only deterministic fixes were applied/)).toBeVisible();
+  await expect(page.getByText("3 fixes applied.", { exact: true })).toBeVisible();
   await shot(page, "check-governed");
+
+  // An error no substitution can fix stays, and the page says why.
+  await page.getByTestId("brand-check-text").fill("Totally waterproof and cheap.");
+  await page.getByTestId("brand-govern-submit").click();
+  await expect(page.getByTestId("brand-check-text")).toHaveValue("Totally waterproof and good value.");
+  await expect(page.getByText(/1 fix applied\. The remaining errors need a rewrite/)).toBeVisible();
+  await expect(page.getByTestId("brand-verdict")).toContainText(/review/i);
 });

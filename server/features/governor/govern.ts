@@ -42,11 +42,11 @@ export async function governCopy(ctx: WorkspaceCtx, raw: unknown): Promise<Gover
       });
       return r.text;
     };
-  } else {
-    notes.push(
-      "Only deterministic fixes were applied: rewriting to fix the other alerts needs a real model on the revise route (Settings → Models).",
-    );
   }
   const out = await governDraft(active, body, reviser);
+  if (!reviser && out.result.alerts.some((a) => a.level === "error"))
+    notes.push(
+      "The remaining errors need a rewrite, which needs a real model on the revise route (Settings → Models); the offline engine only applies deterministic fixes.",
+    );
   return { ...out, revisedWith: reviser ? (model?.key ?? null) : null, notes };
 }
