@@ -8,17 +8,7 @@
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { configFromObject, lint } from "../server/features/governor/engine";
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../lib/random";
 
 const WORDS = (
   "the a of to and in is it that for on with as was at by be this are from or have an they which one you " +

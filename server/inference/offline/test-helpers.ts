@@ -55,14 +55,5 @@ export function digitRuns(text: string): string[] {
   return text.match(/\d+/g) ?? [];
 }
 
-/** Small seeded PRNG (mulberry32) so property-style tests are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (mulberry32, `lib/random.ts`). */
+export { mulberry32 as seededRandom } from "@/lib/random";

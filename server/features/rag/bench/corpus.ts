@@ -9,6 +9,7 @@
  * for a word a shopper might use instead), so every query has a known target chunk and
  * recall@k = share of queries whose target is in the top k.
  */
+import { mulberry32 } from "@/lib/random";
 import { chunkDocument } from "../chunking";
 import {
   ACTIONS,
@@ -51,16 +52,9 @@ export type Rng = {
   chance(p: number): boolean;
 };
 
-/** mulberry32: small, fast, good enough for test data; the same seed gives the same sequence. */
+/** A seeded random source (mulberry32) with the helpers the generator uses. */
 export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
