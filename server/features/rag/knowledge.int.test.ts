@@ -178,6 +178,15 @@ describe.each(PROVIDERS)("knowledge base on %s", (provider) => {
     const sentence = await upload("notes.txt", "Shipping takes 3 days.\nReturns take 30 days.\n");
     expect(sentence.result).toMatchObject({ title: "notes.txt" });
     expect(await db.knowledgeDocument.count({ where: { workspaceId: w.ws.id } })).toBe(4);
+    const p1 = await svc.listDocuments(deps, editor, { limit: 3 });
+    const p2 = await svc.listDocuments(deps, editor, { limit: 3, cursor: p1.nextCursor! });
+    expect(p1.items).toHaveLength(3);
+    expect(p2.items).toHaveLength(1);
+    expect(p2.nextCursor).toBeNull();
+    expect(new Set([...p1.items, ...p2.items].map((d) => d.id)).size).toBe(4);
+    await expect(svc.listDocuments(deps, editor, { limit: 3, cursor: "nope" })).rejects.toMatchObject({
+      code: "bad_request:cursor",
+    });
     await expect(
       svc.ingestFile(deps, w.ctxFor("marketer"), { name: "a.md", type: null, bytes: enc("x") }, {}),
     ).rejects.toMatchObject({

@@ -16,7 +16,7 @@ import {
 } from "@/lib/schemas/knowledge";
 import type { WorkspaceCtx } from "@/server/context";
 import { requireRole } from "@/server/auth/authorize";
-import { audit } from "@/server/features/audit/service";
+import { audit, decodeCursor, encodeCursor } from "@/server/features/audit/service";
 import { insertJob, findJob, listJobs, jobViewSelect } from "@/server/jobs/repository";
 import { encryptSecret } from "@/server/secrets";
 import { defaultVectorIndex, pineconeConfigOf, pineconeKeyContext, type KbDeps } from "./deps";
@@ -153,16 +153,11 @@ function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export function encodeDocCursor(d: { updatedAt: Date; id: string }): string {
-  return Buffer.from(`${d.updatedAt.toISOString()}|${d.id}`).toString("base64url");
-}
-
+// Same opaque cursor as the audit trail, keyed on the document's updatedAt.
+const encodeDocCursor = (d: { updatedAt: Date; id: string }) => encodeCursor({ createdAt: d.updatedAt, id: d.id });
 function decodeDocCursor(c: string): { updatedAt: Date; id: string } {
-  const [iso, id] = Buffer.from(c, "base64url").toString("utf8").split("|");
-  const updatedAt = new Date(iso ?? "");
-  if (!id || Number.isNaN(updatedAt.getTime()))
-    throw new AppError("bad_request:cursor", "The pagination cursor is not valid. Start again from the first page.");
-  return { updatedAt, id };
+  const k = decodeCursor(c);
+  return { updatedAt: k.createdAt, id: k.id };
 }
 
 export async function listDocuments(
