@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { strToU8, zipSync } from "fflate";
 import { USERS, expectAllControlsNamed, signIn } from "./fixtures";
 
 /** Screenshots of this spec go to test-results/brand-<name>.png. */
@@ -184,4 +185,55 @@ test("a marketer checks copy, reads an alert card and applies a fix", async ({ p
   await expect(page.getByTestId("brand-check-text")).toHaveValue("Totally waterproof and good value.");
   await expect(page.getByText(/1 fix applied\. The remaining errors need a rewrite/)).toBeVisible();
   await expect(page.getByTestId("brand-verdict")).toContainText(/review/i);
+});
+
+test("an admin imports a Vale style zip; its rules run in checks until it is turned off", async ({ page }) => {
+  const name = `Acme${letters(5)}`;
+  const zip = zipSync({
+    [`styles/${name}/Hedges.yml`]: strToU8(
+      "extends: existence\nmessage: \"Avoid the hedge '%s'.\"\nlevel: error\nignorecase: true\ntokens:\n  - basically\n",
+    ),
+    [`styles/${name}/Broken.yml`]: strToU8("extends: telepathy\nmessage: x\n"),
+    ".vale.ini": strToU8("StylesPath = styles\n"),
+  });
+  await signIn(page, USERS.admin);
+  await page.goto("/brand?tab=styles");
+  await expect(page.getByRole("heading", { name: "Imported Vale styles" })).toBeVisible();
+  await expectAllControlsNamed(page);
+
+  // Nothing chosen: the form says so next to the field.
+  await page.getByTestId("style-import").click();
+  await expect(page.getByText("Choose a .zip file holding a Vale style folder.")).toBeVisible();
+
+  await page.getByTestId("style-zip-input").setInputFiles({
+    name: "acme-style.zip",
+    mimeType: "application/zip",
+    buffer: Buffer.from(zip),
+  });
+  await page.getByTestId("style-import").click();
+  const report = page.getByTestId("style-import-report");
+  await expect(report).toContainText(`${name}: 1 rule imported`);
+  await expect(report).toContainText(`${name}/Broken.yml`);
+  const card = page.getByTestId("imported-style").filter({ hasText: name });
+  await expect(card).toContainText("1 rule");
+  await card.getByText("Show the rules").click();
+  await expect(card.getByTestId("imported-style-rules")).toContainText(`${name}.Hedges`);
+  await shot(page, "styles-imported");
+
+  await openTab(page, "Check copy");
+  await page.getByTestId("brand-check-text").fill("Our boots are basically warm.");
+  await runCheck(page);
+  await expect(page.getByTestId("brand-alert-mark").filter({ hasText: "basically" })).toHaveCount(1);
+
+  await openTab(page, "Vale styles");
+  await card.getByRole("button", { name: "Turn off" }).click();
+  await expect(card).toContainText("Off");
+  await openTab(page, "Check copy");
+  await runCheck(page);
+  await expect(page.getByTestId("brand-alert-mark").filter({ hasText: "basically" })).toHaveCount(0);
+
+  await openTab(page, "Vale styles");
+  await card.getByRole("button", { name: `Remove ${name}` }).click();
+  await page.getByRole("button", { name: "Remove style" }).click();
+  await expect(page.getByTestId("imported-style").filter({ hasText: name })).toHaveCount(0);
 });

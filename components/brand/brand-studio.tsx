@@ -12,15 +12,17 @@ import { hasRole, type Role } from "@/lib/schemas/roles";
 import { CheckPanel } from "./check-panel";
 import { EditPanel } from "./edit-panel";
 import { RulesPanel } from "./rules-panel";
+import { StylesPanel } from "./styles-panel";
 import { VersionHistory } from "./version-history";
 import { VersionLine } from "./version-line";
 
-export const BRAND_TABS = ["rules", "check", "edit", "history"] as const;
+export const BRAND_TABS = ["rules", "check", "styles", "edit", "history"] as const;
 export type BrandTab = (typeof BRAND_TABS)[number];
 
 const TAB_LABELS: Record<BrandTab, string> = {
   rules: "Rules",
   check: "Check copy",
+  styles: "Vale styles",
   edit: "Edit",
   history: "History",
 };
@@ -124,6 +126,10 @@ export function BrandStudio({ role, initialTab }: { role: Role; initialTab?: str
         >
           {t === "check" ? (
             <CheckPanel />
+          ) : t === "styles" ? (
+            tab === "styles" ? (
+              <StylesPanel isAdmin={isAdmin} />
+            ) : null
           ) : t === "history" ? (
             tab === "history" ? (
               <VersionHistory currentVersion={brand.data?.version} />

@@ -5,7 +5,8 @@ import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CHANNEL_LABELS, type BrandVoiceOut, type RuleSummary } from "@/lib/schemas/brand";
-import { LEVEL_LABELS, LEVEL_TONES, PERSON_LABELS, styleLabel, stylePrefix } from "./labels";
+import { PERSON_LABELS, styleLabel, stylePrefix } from "./labels";
+import { RuleRow } from "./rule-row";
 import { VersionLine } from "./version-line";
 
 function groupRules(rules: RuleSummary[]): [string, RuleSummary[]][] {
@@ -116,18 +117,13 @@ export function RulesPanel({ brand }: { brand: BrandVoiceOut }) {
               <CardContent className="pt-3">
                 <ul className="divide-border divide-y" data-testid="brand-rule-list">
                   {rules.map((r) => (
-                    <li key={r.check} className="flex flex-col gap-1 py-2.5 sm:flex-row sm:items-start sm:gap-4">
-                      <div className="flex shrink-0 items-center gap-2 sm:w-64">
-                        <Badge tone={LEVEL_TONES[r.level]}>{LEVEL_LABELS[r.level]}</Badge>
-                        <code className="truncate font-mono text-xs" title={r.check}>
-                          {r.check}
-                        </code>
-                      </div>
-                      <p className="min-w-0 flex-1 text-sm leading-5">{r.description}</p>
-                      <p className="text-muted-foreground shrink-0 text-xs sm:text-right">
-                        {r.channels === null ? "All channels" : r.channels.map((c) => CHANNEL_LABELS[c]).join(", ")}
-                      </p>
-                    </li>
+                    <RuleRow
+                      key={r.check}
+                      check={r.check}
+                      level={r.level}
+                      description={r.description}
+                      aside={r.channels === null ? "All channels" : r.channels.map((c) => CHANNEL_LABELS[c]).join(", ")}
+                    />
                   ))}
                 </ul>
               </CardContent>

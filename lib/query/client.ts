@@ -27,6 +27,7 @@ export const queryKeys = {
   brand: ["brand"] as const,
   brandVoice: ["brand", "voice"] as const,
   brandVersions: ["brand", "versions"] as const,
+  brandStyles: ["brand", "styles"] as const,
 };
 
 export function makeQueryClient() {
@@ -50,13 +51,14 @@ export class ApiError extends Error {
 }
 
 /** fetch for the studio's own JSON API: throws ApiError with the server's message on failure. */
-export async function api<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T> {
+export async function api<T>(path: string, init?: { method?: string; body?: unknown; form?: FormData }): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
-      method: init?.method ?? "GET",
+      method: init?.method ?? (init?.form ? "POST" : "GET"),
       headers: init?.body !== undefined ? { "content-type": "application/json" } : undefined,
-      body: init?.body !== undefined ? JSON.stringify(init.body) : undefined,
+      // A FormData body sets its own multipart content type.
+      body: init?.form ?? (init?.body !== undefined ? JSON.stringify(init.body) : undefined),
     });
   } catch {
     throw new ApiError(0, "network", "Could not reach the Lectern server. Check your connection and try again.");

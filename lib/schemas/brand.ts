@@ -179,3 +179,38 @@ export const GovernResult = z.object({
   notes: z.array(z.string()),
 });
 export type GovernResult = z.infer<typeof GovernResult>;
+
+/** A rule of an imported Vale style, as the Brand page lists it. */
+export const ImportedRule = z.object({
+  check: z.string(),
+  kind: z.string(),
+  level: Level,
+  message: z.string(),
+});
+
+/** A third-party Vale style imported from a zip; it runs alongside the Brand style when enabled. */
+export const ImportedStyleOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  enabled: z.boolean(),
+  ruleCount: z.number().int(),
+  rules: z.array(ImportedRule),
+  vocab: z.array(z.string()),
+  importedAt: z.iso.datetime(),
+  importedBy: z.string().nullable(),
+});
+export type ImportedStyleOut = z.infer<typeof ImportedStyleOut>;
+
+export const ImportedStyleList = z.object({ items: z.array(ImportedStyleOut) });
+export type ImportedStyleList = z.infer<typeof ImportedStyleList>;
+
+export const StyleImportResult = z.object({
+  styles: z.array(
+    z.object({ name: z.string(), rules: z.number().int(), outcome: z.enum(["created", "updated", "unchanged"]) }),
+  ),
+  /** Rule files left out and other problems, each naming the file (and line when known). */
+  problems: z.array(z.string()),
+});
+export type StyleImportResult = z.infer<typeof StyleImportResult>;
+
+export const StylePatchBody = z.object({ enabled: z.boolean() });

@@ -14,7 +14,12 @@ export type Upload = {
  * an oversized upload is refused with 413 as soon as it passes the limit, never buffered whole.
  * Multipart (not JSON) is also what keeps cross-site forms out: the session cookie is SameSite=Lax.
  */
-export async function readUpload(req: Request, maxFileBytes: number): Promise<Upload> {
+export async function readUpload(
+  req: Request,
+  maxFileBytes: number,
+  /** Where the limit comes from, for the 413 message (an env var, or "fixed"). */
+  limitSource = "KNOWLEDGE_MAX_UPLOAD_MB",
+): Promise<Upload> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\b/i.test(type))
     throw new AppError("unsupported_media_type", "Send the file as multipart/form-data with a `file` field.");
@@ -22,7 +27,7 @@ export async function readUpload(req: Request, maxFileBytes: number): Promise<Up
   const tooLarge = () =>
     new AppError(
       "payload_too_large:upload",
-      `The file is larger than the ${(maxFileBytes / 1024 / 1024).toFixed(0)} MB upload limit (KNOWLEDGE_MAX_UPLOAD_MB).`,
+      `The file is larger than the ${(maxFileBytes / 1024 / 1024).toFixed(0)} MB upload limit (${limitSource}).`,
     );
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge();

@@ -20,8 +20,15 @@ import { compileBrandVoice } from "./brand/compile";
 import { checkDisclaimers } from "./brand/disclaimers";
 import { configFromObject, lint, type Alert } from "./engine";
 import { categoryOf, governanceScore, verdictOf } from "./score";
+import { activeStyles, type ActiveStyle } from "./styles/service";
 
-export type ActiveVoice = { version: number; voice: BrandVoice; policy: GovernorPolicy };
+export type ActiveVoice = {
+  version: number;
+  voice: BrandVoice;
+  policy: GovernorPolicy;
+  /** Enabled imported Vale styles, run alongside the Brand style. */
+  styles?: ActiveStyle[];
+};
 
 const DEFAULTS: ActiveVoice = {
   version: 0,
@@ -36,11 +43,13 @@ export async function activeVoice(
     where: { workspaceId: ctx.workspaceId },
     orderBy: { version: "desc" },
   });
-  if (!row) return { ...DEFAULTS, row: null };
+  const styles = await activeStyles(ctx);
+  if (!row) return { ...DEFAULTS, styles, row: null };
   return {
     version: row.version,
     voice: BrandVoice.parse(row.voice),
     policy: GovernorPolicy.parse(row.policy),
+    styles,
     row: { note: row.note, createdAt: row.createdAt, createdByLabel: row.createdByLabel },
   };
 }
@@ -142,13 +151,30 @@ function toGovernorAlert(a: Alert): GovernorAlert {
   };
 }
 
+/** The engine configuration for a voice and its imported styles (the same one the export writes). */
+function governorConfig(active: ActiveVoice) {
+  const styles = active.styles ?? [];
+  const style = compileBrandVoice(
+    active.voice,
+    styles.map((s) => s.name),
+  );
+  const files: Record<string, string> = { ...style.files };
+  for (const s of styles) Object.assign(files, s.files);
+  const vocab = styles.flatMap((s) => s.vocab);
+  return {
+    files,
+    sections: style.sections,
+    vocab,
+    ini: vocab.length ? `Vocab = ${vocab.join(", ")}\n${style.ini}` : style.ini,
+  };
+}
+
 /** Lints copy for one channel with the workspace's voice; pure given the voice. */
 export function governText(
   active: ActiveVoice,
   input: { text: string; channel: CheckBody["channel"]; format?: "markdown" | "text" },
 ): CheckResult {
-  const style = compileBrandVoice(active.voice);
-  const config = configFromObject({ files: style.files, sections: style.sections });
+  const config = configFromObject(governorConfig(active));
   const format = input.format ?? "markdown";
   const ext = format === "markdown" ? "md" : "txt";
   const out = lint(input.text, { format, path: `draft.${input.channel}.${ext}`, config });
@@ -164,11 +190,13 @@ export async function checkCopy(ctx: WorkspaceCtx, raw: unknown): Promise<CheckR
   return governText(await activeVoice(ctx), body);
 }
 
-/** The voice as a Vale style folder (zip): `.vale.ini` and `styles/<Style>/<Rule>.yml`. */
+/**
+ * The voice as a Vale style folder (zip): `.vale.ini` and `styles/<Style>/<Rule>.yml`, with the
+ * enabled imported styles (and their vocabularies), so Vale runs exactly what Lectern runs.
+ */
 export async function exportBrandStyle(ctx: WorkspaceCtx): Promise<Uint8Array> {
-  const a = await activeVoice(ctx);
-  const style = compileBrandVoice(a.voice);
-  const files: Record<string, Uint8Array> = { ".vale.ini": strToU8(style.ini) };
-  for (const [p, content] of Object.entries(style.files)) files[`styles/${p}`] = strToU8(content);
+  const config = governorConfig(await activeVoice(ctx));
+  const files: Record<string, Uint8Array> = { ".vale.ini": strToU8(config.ini) };
+  for (const [p, content] of Object.entries(config.files)) files[`styles/${p}`] = strToU8(content);
   return zipSync(files, { level: 6 });
 }
