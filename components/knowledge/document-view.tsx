@@ -180,6 +180,7 @@ export function DocumentView({ id, role, initialData }: { id: string; role: Role
   }
 
   const models = [...new Set(data.chunks.map((c) => c.embeddingModel).filter((m): m is string => Boolean(m)))];
+  const quarantined = data.chunks.filter((c) => c.quarantined).length;
 
   return (
     <>
@@ -196,6 +197,14 @@ export function DocumentView({ id, role, initialData }: { id: string; role: Role
           ) : undefined
         }
       />
+      {quarantined ? (
+        <Alert tone="warning" className="mb-4" data-testid="document-quarantine">
+          {quarantined === 1 ? "One chunk reads" : `${quarantined} chunks read`} like a prompt injection (instructions
+          aimed at the model, hidden text or exfiltration links) and{" "}
+          {quarantined === 1 ? "is quarantined: it is" : "are quarantined: they are"} kept here but never retrieved into
+          a prompt. Edit the source and upload it again to lift the quarantine.
+        </Alert>
+      ) : null}
       {confirming ? (
         <ConfirmDelete
           className="mb-6"
@@ -329,6 +338,14 @@ export function DocumentView({ id, role, initialData }: { id: string; role: Role
                         <span className="text-muted-foreground mt-0.5 block text-xs tabular-nums">
                           {plural(c.tokenCount, "token")} · {c.embeddingModel ?? "not embedded"}
                         </span>
+                        {c.quarantined ? (
+                          <span className="mt-1 block" data-testid="chunk-quarantined">
+                            <Badge tone="danger">Quarantined</Badge>{" "}
+                            <span className="text-danger text-xs">
+                              possible prompt injection (score {c.injectionScore.toFixed(2)}); never retrieved
+                            </span>
+                          </span>
+                        ) : null}
                       </a>
                     </li>
                   );

@@ -8,6 +8,7 @@ const TABS = [
   { href: "/settings", label: "Members" },
   { href: "/settings/models", label: "Models" },
   { href: "/settings/prompts", label: "Prompts" },
+  { href: "/settings/guardrails", label: "Guardrails" },
   { href: "/settings/api", label: "API" },
   { href: "/settings/audit", label: "Audit trail" },
 ];

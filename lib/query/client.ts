@@ -28,6 +28,7 @@ export const queryKeys = {
   brandVoice: ["brand", "voice"] as const,
   brandVersions: ["brand", "versions"] as const,
   brandStyles: ["brand", "styles"] as const,
+  guardrailPolicy: ["guardrails", "policy"] as const,
 };
 
 export function makeQueryClient() {

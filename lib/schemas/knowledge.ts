@@ -95,6 +95,10 @@ export const ChunkOut = z.object({
   tokenCount: z.number().int(),
   embeddingModel: z.string().nullable(),
   text: z.string(),
+  /** Prompt-injection score from the guardrails (0–1). */
+  injectionScore: z.number(),
+  /** Quarantined chunks are never retrieved into a prompt. */
+  quarantined: z.boolean(),
 });
 export type ChunkOut = z.infer<typeof ChunkOut>;
 

@@ -17,6 +17,7 @@ import {
 import { seedDemo } from "@/server/features/demo/seed";
 import { seedDemoKnowledge } from "@/server/features/demo/knowledge-seed";
 import { knowledgeDeps } from "@/server/features/rag/runtime";
+import { registerGuardCommands } from "./guard";
 import { registerKnowledgeCommands } from "./knowledge";
 import { LintConfigError, registerLintCommand } from "./lint";
 import { createWorkspaceWithAdmin } from "@/server/features/workspaces/bootstrap";
@@ -124,6 +125,7 @@ export function buildProgram(): Command {
 
   registerKnowledgeCommands(program);
   registerLintCommand(program);
+  registerGuardCommands(program);
   return program;
 }
 

@@ -10,6 +10,7 @@ import {
   SearchBody,
   SearchResult,
 } from "@/lib/schemas/knowledge";
+import { GuardScanBody, GuardScanResult } from "@/lib/schemas/guardrails";
 
 /**
  * The public API's contract: one entry per endpoint, used both by the route
@@ -97,6 +98,17 @@ export const v1 = {
     scope: "read",
     body: GroundBody,
     response: GroundResult,
+    status: 200,
+  },
+  scanGuardrails: {
+    method: "post",
+    path: "/api/v1/guardrails/scan",
+    summary:
+      "Scan a text with the workspace's guardrail policy: PII findings (type, span, score, recognizer), the prompt-injection score and signals, output flags, and the text as an external model would receive it",
+    tag: "Guardrails",
+    scope: "read",
+    body: GuardScanBody,
+    response: GuardScanResult,
     status: 200,
   },
 } as const satisfies Record<string, V1Endpoint>;

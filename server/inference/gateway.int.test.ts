@@ -5,7 +5,6 @@ import { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { createSqliteTestDb, type TestDb } from "@/server/testing/databases";
 import { makeWorkspace } from "@/server/testing/fixtures";
-import { encryptSecret } from "@/server/secrets";
 import { MemoryResponseCache } from "./cache";
 import { InferenceConfigCache } from "./config";
 import { createGateway, estimateTokens } from "./gateway";
@@ -14,7 +13,7 @@ import { renderPrompt } from "./prompts/render";
 import { createLimits } from "./limits";
 import type { ModelFactory } from "./models";
 import { sumUsage } from "./repository";
-import { httpError, okResult, scriptedModel } from "./testing/mock-models";
+import { createTestProvider, httpError, okResult, scriptedModel } from "./testing/mock-models";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -35,17 +34,7 @@ async function setup(
 ) {
   const db: Db = t.db;
   const w = await makeWorkspace(db, ["admin", "marketer"]);
-  const provider = await db.providerConfig.create({
-    data: {
-      workspaceId: w.ws.id,
-      kind: "openai_compatible",
-      name: "Local",
-      baseUrl: "http://127.0.0.1:1/v1",
-      apiKeyCipher: encryptSecret(secretKey, "sk-test-1234", `provider:${w.ws.id}`),
-      apiKeyLast4: "1234",
-      models: ["model-a", "model-b", "model-c"],
-    },
-  });
+  const provider = await createTestProvider(db, w.ws.id, secretKey, ["model-a", "model-b", "model-c"]);
   await db.modelRoute.create({
     data: {
       workspaceId: w.ws.id,

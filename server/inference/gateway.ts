@@ -7,6 +7,7 @@ import type { Db } from "@/server/db/client";
 import { cacheKey, type ResponseCache } from "./cache";
 import type { InferenceConfig, InferenceConfigCache } from "./config";
 import { GatewayError, type Attempt, type ErrorClass } from "./errors";
+import type { GuardedCall, GuardHook, GuardReport } from "./guard";
 import type { Budget as LimitBudget, Limits, RateLimit, RateTicket, Reservation } from "./limits";
 import { costMicros, priceFor } from "./pricing";
 import { renderPrompt } from "./prompts/render";
@@ -53,6 +54,8 @@ export type GenerateResult<T> = {
   /** Soft-cap warnings and similar notes for the UI; never errors. */
   warnings: string[];
   ledgerId: string;
+  /** What the guardrails did on this call (null when the gateway runs without them). */
+  guard: GuardReport | null;
 };
 
 export type EmbedResult = {
@@ -73,6 +76,8 @@ export type GatewayDeps = {
   now?: () => number;
   /** How long a resolved prompt label is reused (ms). Label moves in this process invalidate at once. */
   promptTtlMs?: number;
+  /** Guardrails: pseudonymise for external providers, restore answers, score injections. */
+  guard?: GuardHook;
 };
 
 const DEFAULT_MAX_OUTPUT = 1024;
@@ -94,7 +99,18 @@ type Ledger = {
   outcome: "ok" | "error" | "refused";
   errorClass?: string | null;
   attempts?: Attempt[];
+  guard?: { call: GuardedCall; external: boolean } | null;
 };
+
+/** Whether any attempt reached a provider outside this process (its prompt was the guarded one). */
+function reachedExternal(cfg: InferenceConfig, attempts: readonly Attempt[]): boolean {
+  return attempts.some((a) => a.ms > 0 && cfg.providers.get(a.provider)?.kind !== "offline");
+}
+
+/** The caller-supplied parts of a prompt, the ones an injection could hide in. */
+function untrustedParts(p: PromptInput): string[] {
+  return "key" in p ? Object.values(p.variables).filter((v): v is string => typeof v === "string") : [p.prompt];
+}
 
 /**
  * The inference gateway: every model call in Lectern goes through here.
@@ -139,6 +155,8 @@ export function createGateway(deps: GatewayDeps) {
       errorClass: l.errorClass ?? null,
       attempts: l.attempts ?? [],
       requestId: ctx.requestId ?? null,
+      redactions: l.guard?.external ? l.guard.call.redactions : null,
+      injectionScore: l.guard ? l.guard.call.injectionScore : null,
     });
     return row.id;
   }
@@ -299,6 +317,44 @@ export function createGateway(deps: GatewayDeps) {
     return { cfg, resolved, system, text, policy, usable, params };
   }
 
+  /**
+   * Runs the guardrails before any provider is called. They fail closed: when they cannot check
+   * a call that could reach an external provider, the call is refused (with its ledger row) and
+   * nothing leaves Lectern. The offline engine runs in-process and would see the raw text anyway.
+   */
+  async function guardCall(
+    cfg: InferenceConfig,
+    req: Omit<GenerateRequest, "schema">,
+    chain: RouteTarget[],
+    msg: { system: string; text: string },
+    started: number,
+    resolved: ResolvedPrompt | null,
+  ): Promise<GuardedCall | null> {
+    if (!deps.guard) return null;
+    try {
+      return await deps.guard(req.ctx, { system: msg.system, prompt: msg.text, untrusted: untrustedParts(req.prompt) });
+    } catch (e) {
+      const external = chain.filter((t) => cfg.providers.get(t.provider)?.kind !== "offline");
+      if (!external.length) return null;
+      await writeLedger(req.ctx, started, {
+        role: req.role,
+        prompt: resolved,
+        outcome: "refused",
+        errorClass: "guardrail_failed",
+      });
+      throw new AppError(
+        "unavailable:guardrails",
+        `The guardrails could not check this request (${(e as Error).message}), so it was not sent to ${external
+          .map((t) => `${t.provider}/${t.model}`)
+          .join(", ")}. Nothing left Lectern; try again, or ask an admin to look at Settings → Guardrails.`,
+      );
+    }
+  }
+
+  function report(guarded: GuardedCall | null, external: boolean): GuardReport | null {
+    return guarded && { redactions: external ? guarded.redactions : {}, injectionScore: guarded.injectionScore };
+  }
+
   async function generate<S extends z.ZodType | undefined = undefined>(
     req: GenerateRequest<S>,
   ): Promise<GenerateResult<S extends z.ZodType ? z.output<S> : undefined>> {
@@ -312,6 +368,7 @@ export function createGateway(deps: GatewayDeps) {
       });
       try {
         const { cfg, resolved, system, text, policy, usable, params } = await plan(req);
+        const guarded = await guardCall(cfg, req, usable.chain, { system, text }, started, resolved);
         let jsonSchema: unknown;
         if (req.schema) {
           jsonSchema = schemaJson.get(req.schema);
@@ -341,6 +398,7 @@ export function createGateway(deps: GatewayDeps) {
               prompt: resolved,
               cacheHit: true,
               outcome: "ok",
+              guard: guarded && { call: guarded, external: false },
             });
             span.setAttributes({ "lectern.cache_hit": true, "gen_ai.request.model": route.model });
             return {
@@ -361,6 +419,7 @@ export function createGateway(deps: GatewayDeps) {
               },
               warnings: [],
               ledgerId,
+              guard: report(guarded, false),
             };
           }
         }
@@ -372,14 +431,11 @@ export function createGateway(deps: GatewayDeps) {
           served = await runRoute(
             usable.chain,
             policy,
-            (t, signal) =>
-              callModel(cfg.providers.get(t.provider)!, t, {
-                system,
-                prompt: text,
-                params,
-                schema: req.schema,
-                signal,
-              }),
+            (t, signal) => {
+              const provider = cfg.providers.get(t.provider)!;
+              const m = guarded && provider.kind !== "offline" ? guarded.external : { system, prompt: text };
+              return callModel(provider, t, { system: m.system, prompt: m.prompt, params, schema: req.schema, signal });
+            },
             { signal: req.signal },
           );
         } catch (e) {
@@ -392,12 +448,20 @@ export function createGateway(deps: GatewayDeps) {
             outcome: "error",
             errorClass,
             attempts,
+            guard: guarded && { call: guarded, external: reachedExternal(cfg, attempts) },
             // Same-model retries: attempts beyond the first at each target.
             retries: attempts.length - new Set(attempts.map((a) => `${a.provider}/${a.model}`)).size,
           });
           throw e;
         }
         const route = servedRoute(cfg, served.target);
+        // An external model answered about placeholders: put the real values back before anything is stored.
+        if (guarded && !route.offline)
+          served.value = {
+            ...served.value,
+            text: guarded.restore(served.value.text),
+            output: guarded.restoreDeep(served.value.output),
+          };
         const usage = served.value.usage;
         const cost = costMicros(priceFor(route.model, cfg.prices), usage);
         const warnings = [
@@ -415,6 +479,7 @@ export function createGateway(deps: GatewayDeps) {
           fallbackUsed: served.fallbackUsed || usable.skipped.length > 0,
           outcome: "ok",
           attempts,
+          guard: guarded && { call: guarded, external: reachedExternal(cfg, attempts) },
         });
         await deps.cache.set(
           key,
@@ -451,6 +516,7 @@ export function createGateway(deps: GatewayDeps) {
           prompt: resolved && { id: resolved.id, key: resolved.key, version: resolved.version, label: resolved.label },
           warnings,
           ledgerId,
+          guard: report(guarded, reachedExternal(cfg, attempts)),
         };
       } catch (e) {
         span.recordException(e as Error);
@@ -612,6 +678,7 @@ export function createGateway(deps: GatewayDeps) {
   async function openStream(req: Omit<GenerateRequest, "schema">, span: Span) {
     const started = now();
     const { cfg, resolved, system, text, policy, usable, params } = await plan(req);
+    const guarded = await guardCall(cfg, req, usable.chain, { system, text }, started, resolved);
     const admitted = await admit(
       cfg,
       req.ctx,
@@ -632,10 +699,12 @@ export function createGateway(deps: GatewayDeps) {
         policy,
         async (t, signal) => {
           const abortSignal = req.signal ? AbortSignal.any([signal, req.signal]) : signal;
+          const provider = cfg.providers.get(t.provider)!;
+          const m = guarded && provider.kind !== "offline" ? guarded.external : { system, prompt: text };
           const r = streamText({
-            model: deps.models.language(cfg.providers.get(t.provider)!, t.model),
-            system: system || undefined,
-            prompt: text,
+            model: deps.models.language(provider, t.model),
+            system: m.system || undefined,
+            prompt: m.prompt,
             ...params,
             abortSignal,
             maxRetries: 0,
@@ -668,17 +737,30 @@ export function createGateway(deps: GatewayDeps) {
         outcome: "error",
         errorClass: e instanceof GatewayError ? e.errorClass : "unknown",
         attempts: [...usable.skipped, ...((e as GatewayError).attempts ?? [])],
+        guard: guarded && {
+          call: guarded,
+          external: reachedExternal(cfg, (e as GatewayError).attempts ?? []),
+        },
       });
       throw e;
     }
     const route = servedRoute(cfg, served.target);
     const value = served.value;
+    const restorer = guarded && !route.offline ? guarded.streamRestorer() : null;
     async function* textStream(): AsyncGenerator<string> {
       let ok = false;
       let usage = { inputTokens: 0, outputTokens: 0 };
       try {
-        if (value.first) yield value.first;
-        for (let m = await value.rest.next(); !m.done; m = await value.rest.next()) yield m.value;
+        const chunks = (async function* () {
+          if (value.first) yield value.first;
+          for (let m = await value.rest.next(); !m.done; m = await value.rest.next()) yield m.value;
+        })();
+        for await (const chunk of chunks) {
+          const out = restorer ? restorer.push(chunk) : chunk;
+          if (out) yield out;
+        }
+        const tail = restorer?.flush();
+        if (tail) yield tail;
         const u = await value.usage;
         usage = { inputTokens: u.inputTokens ?? 0, outputTokens: u.outputTokens ?? 0 };
         ok = true;
@@ -696,6 +778,7 @@ export function createGateway(deps: GatewayDeps) {
           outcome: ok ? "ok" : "error",
           errorClass: ok ? null : "stream_interrupted",
           attempts: [...usable.skipped, ...served.attempts],
+          guard: guarded && { call: guarded, external: reachedExternal(cfg, served.attempts) },
         });
         span.setAttributes({
           "gen_ai.request.model": route.model,
@@ -712,6 +795,7 @@ export function createGateway(deps: GatewayDeps) {
       route,
       prompt: resolved && { id: resolved.id, key: resolved.key, version: resolved.version, label: resolved.label },
       textStream: textStream(),
+      guard: report(guarded, reachedExternal(cfg, served.attempts)),
     };
   }
 

@@ -3,6 +3,9 @@ import Redis from "ioredis";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
 import { log } from "@/server/log";
+import { createGatewayGuard } from "@/server/features/guardrails/gateway-guard";
+import { activePolicy } from "@/server/features/guardrails/policy";
+import { hashKeyFor } from "@/server/features/guardrails/service";
 import { MemoryResponseCache, RedisResponseCache, type ResponseCache } from "./cache";
 import { InferenceConfigCache } from "./config";
 import { createGateway, type Gateway } from "./gateway";
@@ -42,7 +45,11 @@ export function inference(): Runtime {
     : createLimits({ store: "memory", loadUsed });
   const config = new InferenceConfigCache({ db: db(), secretKey: e.secretKey, envProviders: envProviders(e) });
   const models = createModelFactory();
-  const gateway = createGateway({ db: db(), config, models, cache, limits });
+  const guard = createGatewayGuard({
+    policy: (workspaceId) => activePolicy(db(), workspaceId),
+    hashKey: hashKeyFor,
+  });
+  const gateway = createGateway({ db: db(), config, models, cache, limits, guard });
   g.__lecternInference = { gateway, config, limits, models };
   return g.__lecternInference;
 }

@@ -24,6 +24,8 @@ const row = (workspaceId: string, over: Partial<UsageRow> = {}): UsageRow => ({
   errorClass: null,
   attempts: [{ provider: "p1", model: "llama", outcome: "error", errorClass: "server_error", ms: 3 }],
   requestId: "req-1",
+  redactions: { EMAIL_ADDRESS: 2, PHONE_NUMBER: 1 },
+  injectionScore: 0.25,
   ...over,
 });
 
@@ -46,10 +48,14 @@ describe.each(PROVIDERS)("usage ledger on %s", (provider) => {
         outcome: "refused",
         errorClass: "budget_exceeded",
         attempts: [],
+        redactions: {},
+        injectionScore: null,
       }),
     );
     // A row made by Prisma itself, for comparison of the stored formats.
-    const viaPrisma = await db.usageEvent.create({ data: { ...row(w.ws.id), attempts: [] } });
+    const viaPrisma = await db.usageEvent.create({
+      data: { ...row(w.ws.id), attempts: [], redactions: { EMAIL_ADDRESS: 2, PHONE_NUMBER: 1 } },
+    });
 
     const read = await db.usageEvent.findUniqueOrThrow({ where: { id } });
     expect(read).toMatchObject({
@@ -68,6 +74,12 @@ describe.each(PROVIDERS)("usage ledger on %s", (provider) => {
     expect(read.attempts).toEqual([
       { provider: "p1", model: "llama", outcome: "error", errorClass: "server_error", ms: 3 },
     ]);
+    // Counts of redacted values per type, never the values.
+    expect(read.redactions).toEqual({ EMAIL_ADDRESS: 2, PHONE_NUMBER: 1 });
+    expect(read.injectionScore).toBeCloseTo(0.25);
+    const empty = await db.usageEvent.findFirstOrThrow({ where: { workspaceId: w.ws.id, outcome: "refused" } });
+    expect(empty.redactions).toBeNull();
+    expect(empty.injectionScore).toBeNull();
     expect(read.createdAt).toBeInstanceOf(Date);
     expect(read.createdAt.getTime()).toBeGreaterThan(before.getTime());
 

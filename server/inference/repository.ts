@@ -35,6 +35,9 @@ export type UsageRow = {
   errorClass: string | null;
   attempts: unknown[];
   requestId: string | null;
+  /** Counts per entity type of values the guardrails changed before an external call; never the values. */
+  redactions?: Record<string, number> | null;
+  injectionScore?: number | null;
 };
 
 /**
@@ -48,13 +51,15 @@ export type UsageRow = {
 export async function insertUsageEvent(db: Db, r: UsageRow): Promise<{ id: string }> {
   const id = `ue_${randomUUID().replace(/-/g, "")}`;
   const attempts = JSON.stringify(r.attempts);
+  const redactions = r.redactions && Object.keys(r.redactions).length ? JSON.stringify(r.redactions) : null;
+  const injection = r.injectionScore ?? null;
   const now = new Date();
   if (dialectOf(db) === "postgres") {
-    await db.$executeRaw`INSERT INTO usage_events (id, "workspaceId", "userId", role, "providerKind", "providerId", model, "promptKey", "promptVersionId", "inputTokens", "outputTokens", "costMicros", "latencyMs", "cacheHit", retries, "fallbackUsed", outcome, "errorClass", attempts, "requestId", "createdAt")
-      VALUES (${id}, ${r.workspaceId}, ${r.userId}, ${r.role}, ${r.providerKind}, ${r.providerId}, ${r.model}, ${r.promptKey}, ${r.promptVersionId}, ${r.inputTokens}, ${r.outputTokens}, ${r.costMicros}, ${r.latencyMs}, ${r.cacheHit}, ${r.retries}, ${r.fallbackUsed}, ${r.outcome}, ${r.errorClass}, CAST(${attempts} AS jsonb), ${r.requestId}, ${now})`;
+    await db.$executeRaw`INSERT INTO usage_events (id, "workspaceId", "userId", role, "providerKind", "providerId", model, "promptKey", "promptVersionId", "inputTokens", "outputTokens", "costMicros", "latencyMs", "cacheHit", retries, "fallbackUsed", outcome, "errorClass", attempts, "requestId", redactions, "injectionScore", "createdAt")
+      VALUES (${id}, ${r.workspaceId}, ${r.userId}, ${r.role}, ${r.providerKind}, ${r.providerId}, ${r.model}, ${r.promptKey}, ${r.promptVersionId}, ${r.inputTokens}, ${r.outputTokens}, ${r.costMicros}, ${r.latencyMs}, ${r.cacheHit}, ${r.retries}, ${r.fallbackUsed}, ${r.outcome}, ${r.errorClass}, CAST(${attempts} AS jsonb), ${r.requestId}, CAST(${redactions} AS jsonb), ${injection}, ${now})`;
   } else {
-    await db.$executeRaw`INSERT INTO usage_events (id, "workspaceId", "userId", role, "providerKind", "providerId", model, "promptKey", "promptVersionId", "inputTokens", "outputTokens", "costMicros", "latencyMs", "cacheHit", retries, "fallbackUsed", outcome, "errorClass", attempts, "requestId", "createdAt")
-      VALUES (${id}, ${r.workspaceId}, ${r.userId}, ${r.role}, ${r.providerKind}, ${r.providerId}, ${r.model}, ${r.promptKey}, ${r.promptVersionId}, ${r.inputTokens}, ${r.outputTokens}, ${r.costMicros}, ${r.latencyMs}, ${r.cacheHit}, ${r.retries}, ${r.fallbackUsed}, ${r.outcome}, ${r.errorClass}, ${attempts}, ${r.requestId}, ${now})`;
+    await db.$executeRaw`INSERT INTO usage_events (id, "workspaceId", "userId", role, "providerKind", "providerId", model, "promptKey", "promptVersionId", "inputTokens", "outputTokens", "costMicros", "latencyMs", "cacheHit", retries, "fallbackUsed", outcome, "errorClass", attempts, "requestId", redactions, "injectionScore", "createdAt")
+      VALUES (${id}, ${r.workspaceId}, ${r.userId}, ${r.role}, ${r.providerKind}, ${r.providerId}, ${r.model}, ${r.promptKey}, ${r.promptVersionId}, ${r.inputTokens}, ${r.outputTokens}, ${r.costMicros}, ${r.latencyMs}, ${r.cacheHit}, ${r.retries}, ${r.fallbackUsed}, ${r.outcome}, ${r.errorClass}, ${attempts}, ${r.requestId}, ${redactions}, ${injection}, ${now})`;
   }
   return { id };
 }

@@ -23,6 +23,8 @@ import { insertJob } from "@/server/jobs/repository";
 import { audit } from "@/server/features/audit/service";
 import { AppError } from "@/lib/errors";
 import { LimitError, RateLimitedError } from "@/server/inference/limits/errors";
+import { scanInjection } from "@/server/features/guardrails/injection";
+import { activePolicy } from "@/server/features/guardrails/policy";
 
 export const INGEST_JOB = "knowledge.ingest";
 export const REMOTE_DELETE_JOB = "knowledge.remote_delete";
@@ -177,6 +179,12 @@ async function ingest(deps: KbDeps, job: JobRow, ctl: JobControl): Promise<Inges
     }
   }
 
+  // Knowledge is data, never instructions: a chunk that reads like a prompt injection is kept
+  // (an editor can see it on the document page) but quarantined, so it is never retrieved.
+  const { policy } = await activePolicy(deps.db, ws);
+  const injection = chunks.map((c) => scanInjection(c.text).score);
+  const quarantinedCount = injection.filter((s) => s >= policy.injectionThreshold).length;
+
   await steps("Saving", chunks.length, chunks.length);
   const committed = await repo.commitDocument(
     deps.db,
@@ -207,6 +215,8 @@ async function ingest(deps: KbDeps, job: JobRow, ctl: JobControl): Promise<Inges
         tokenCount: c.tokenEstimate,
         embedding: vectors[i] ? encodeVector(vectors[i] as number[]) : null,
         embeddingModel: models[i] ?? null,
+        injectionScore: injection[i]!,
+        quarantined: injection[i]! >= policy.injectionThreshold,
       })),
     },
     existing ? { version: existing.version } : null,
@@ -254,7 +264,12 @@ async function ingest(deps: KbDeps, job: JobRow, ctl: JobControl): Promise<Inges
     outcome: existing ? "replaced" : "created",
     version,
     chunkCount: chunks.length,
-    warnings: extracted.warnings,
+    warnings: quarantinedCount
+      ? [
+          ...extracted.warnings,
+          `${quarantinedCount} of ${chunks.length} chunks read like a prompt injection and were quarantined: they are kept but never retrieved.`,
+        ]
+      : extracted.warnings,
   };
 }
 

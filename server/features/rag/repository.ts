@@ -92,6 +92,8 @@ export async function getDocument(db: Db, workspaceId: string, id: string) {
           tokenCount: true,
           embeddingModel: true,
           text: true,
+          injectionScore: true,
+          quarantined: true,
         },
       },
     },
@@ -150,6 +152,8 @@ export type NewChunk = {
   tokenCount: number;
   embedding: Uint8Array | null;
   embeddingModel: string | null;
+  injectionScore: number;
+  quarantined: boolean;
 };
 
 export type DocumentWrite = {
@@ -306,7 +310,7 @@ export async function loadVectors(
   const pg = dialectOf(db) === "postgres";
   const sql = `SELECT "id", "key", "documentId", ${pg ? `encode("embedding", 'hex')` : `hex("embedding")`} AS "hex"
     FROM "knowledge_chunks"
-    WHERE "workspaceId" = ${pg ? "$1" : "?"} AND "embeddingModel" = ${pg ? "$2" : "?"} AND "embedding" IS NOT NULL AND "id" > ${pg ? "$3" : "?"}
+    WHERE "workspaceId" = ${pg ? "$1" : "?"} AND "embeddingModel" = ${pg ? "$2" : "?"} AND "embedding" IS NOT NULL AND "quarantined" = false AND "id" > ${pg ? "$3" : "?"}
     ORDER BY "id" LIMIT ${PAGE}`;
   const out: { key: string; embedding: Uint8Array; meta: ChunkVectorMeta }[] = [];
   let after = 0;
@@ -352,7 +356,7 @@ export function parseTags(raw: string): string[] {
   }
 }
 
-/** Chunks by public key with their document, in the order given (unknown keys are dropped). */
+/** Chunks by public key with their document, in the order given (unknown and quarantined keys are dropped). */
 export async function chunksByKeys(db: Db, workspaceId: string, keys: string[]) {
   if (keys.length === 0) return [];
   // By key alone (the unique index), then the workspace check here: with the workspace in the
@@ -367,10 +371,11 @@ export async function chunksByKeys(db: Db, workspaceId: string, keys: string[]) 
       start: true,
       end: true,
       text: true,
+      quarantined: true,
       document: { select: { title: true, source: true, contentHash: true, version: true } },
     },
   });
-  const rows = found.filter((r) => r.workspaceId === workspaceId);
+  const rows = found.filter((r) => r.workspaceId === workspaceId && !r.quarantined);
   const byKey = new Map(rows.map((r) => [r.key, r]));
   return keys.flatMap((k) => {
     const r = byKey.get(k);
@@ -396,7 +401,8 @@ export async function lexicalSearch(
     params.push(v);
     return dialectOf(db) === "postgres" ? `$${params.length}` : "?";
   };
-  const where: string[] = [];
+  // Quarantined chunks (possible prompt injection) are never retrieved.
+  const where: string[] = [`c."quarantined" = false`];
   const filterSql = () => {
     if (filters.documentIds?.length) where.push(`c."documentId" IN (${filters.documentIds.map(p).join(", ")})`);
     if (filters.sources?.length) where.push(`d."source" IN (${filters.sources.map(p).join(", ")})`);

@@ -192,6 +192,8 @@ export async function getDocument(deps: KbDeps, ctx: WorkspaceCtx, id: string): 
       tokenCount: c.tokenCount,
       embeddingModel: c.embeddingModel,
       text: c.text,
+      injectionScore: c.injectionScore,
+      quarantined: c.quarantined,
     })),
   };
 }

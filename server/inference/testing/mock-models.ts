@@ -1,3 +1,4 @@
+import type { Db } from "@/server/db/client";
 import { APICallError } from "@ai-sdk/provider";
 import type { LanguageModelV3GenerateResult } from "@ai-sdk/provider";
 import { MockLanguageModelV3 } from "ai/test";
@@ -45,6 +46,22 @@ export function scriptedModel(modelId: string, steps: ({ error: unknown } | { te
         });
       }
       return okResult(step.text);
+    },
+  });
+}
+
+/** An OpenAI-compatible provider row (key `sk-test-1234`, encrypted with `secretKey`) offering `models`. */
+export async function createTestProvider(db: Db, workspaceId: string, secretKey: Buffer, models: string[]) {
+  const { encryptSecret } = await import("@/server/secrets");
+  return db.providerConfig.create({
+    data: {
+      workspaceId,
+      kind: "openai_compatible",
+      name: "Local",
+      baseUrl: "http://127.0.0.1:1/v1",
+      apiKeyCipher: encryptSecret(secretKey, "sk-test-1234", `provider:${workspaceId}`),
+      apiKeyLast4: "1234",
+      models,
     },
   });
 }
