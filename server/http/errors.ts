@@ -30,3 +30,20 @@ export function internalError(): AppError {
     "Something went wrong on our side. The error was logged; quote the request id if you report it.",
   );
 }
+
+/**
+ * An error as one event of a progress stream (the HTTP status was already sent): typed errors
+ * keep their code and message; anything else is logged and reported as internal.
+ */
+export function errorEvent(e: unknown, requestId: string): { code: string; message: string } {
+  if (e instanceof AppError) return { code: e.code, message: e.message };
+  if (e instanceof z.ZodError) {
+    const v = validationError("body", e);
+    return { code: v.code, message: v.message };
+  }
+  const db = fromDatabaseError(e);
+  if (db) return { code: db.code, message: db.message };
+  void import("@/server/log").then(({ log }) => log().error({ err: e, requestId }, "stream failed"));
+  const i = internalError();
+  return { code: i.code, message: `${i.message} (request ${requestId})` };
+}

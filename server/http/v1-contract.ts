@@ -11,6 +11,7 @@ import {
   SearchResult,
 } from "@/lib/schemas/knowledge";
 import { GuardScanBody, GuardScanResult } from "@/lib/schemas/guardrails";
+import { CreateDraftBody, DraftDetail, DraftListQuery, DraftPage } from "@/lib/schemas/drafts";
 
 /**
  * The public API's contract: one entry per endpoint, used both by the route
@@ -109,6 +110,27 @@ export const v1 = {
     scope: "read",
     body: GuardScanBody,
     response: GuardScanResult,
+    status: 200,
+  },
+  createDraft: {
+    method: "post",
+    path: "/api/v1/drafts",
+    summary:
+      "Create a draft from a brief: retrieval, structured generation, channel validation, the governed loop, grounding, guardrails; returns the draft with its full record",
+    tag: "Drafts",
+    scope: "write",
+    body: CreateDraftBody,
+    response: DraftDetail,
+    status: 201,
+  },
+  listDrafts: {
+    method: "get",
+    path: "/api/v1/drafts",
+    summary: "Drafts, newest first (cursor pagination), filtered by channel, status, campaign or text",
+    tag: "Drafts",
+    scope: "read",
+    query: DraftListQuery,
+    response: DraftPage,
     status: 200,
   },
 } as const satisfies Record<string, V1Endpoint>;

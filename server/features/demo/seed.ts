@@ -5,6 +5,7 @@ import { audit } from "@/server/features/audit/service";
 import { ensureBuiltinPrompts } from "@/server/inference/prompts/service";
 import { BrandVoice, GovernorPolicy } from "@/lib/schemas/brand";
 import { NORTHWIND_BRAND_VOICE } from "./brand-voice";
+import { ensureDemoGenerationSetup } from "./generation-seed";
 
 /** The demo's brand voice, as version 1, unless the workspace already has one. */
 async function ensureDemoBrandVoice(db: Db, workspaceId: string): Promise<void> {
@@ -44,6 +45,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
     // Later releases add built-in data to workspaces that already exist.
     await ensureBuiltinPrompts(db, existing.id);
     await ensureDemoBrandVoice(db, existing.id);
+    await ensureDemoGenerationSetup(db, existing.id);
     return { created: false, workspaceId: existing.id };
   }
   const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
@@ -85,6 +87,7 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
     .then(async (r) => {
       await ensureBuiltinPrompts(db, r.workspaceId);
       await ensureDemoBrandVoice(db, r.workspaceId);
+      await ensureDemoGenerationSetup(db, r.workspaceId);
       return r;
     });
 }

@@ -21,6 +21,12 @@ describe("nameTokens", () => {
     expect(nameTokens("call_to_action")).toEqual(["call", "to", "action"]);
     expect(nameTokens("FAQEntries")).toEqual(["faq", "entry"]);
   });
+
+  it("reads a numbered field as its word, but keeps heading levels", () => {
+    expect(nameTokens("path1")).toEqual(["path"]);
+    expect(nameTokens("headline2")).toEqual(["headline"]);
+    expect(nameTokens("h2")).toEqual(["h2"]);
+  });
 });
 
 describe("fillJsonSchema", () => {

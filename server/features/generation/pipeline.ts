@@ -1,0 +1,498 @@
+/**
+ * The generation pipeline: brief → guard the input → retrieve context → generate (structured,
+ * per format; N variants) → channel validation → governed loop → keep the best variant →
+ * grounding → JSON-LD (SEO pages) → guard the output → save the draft with its full record.
+ * Each step is a typed function that reports a `PipelineStep` (the draft page's trace).
+ */
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import type { BrandVoice } from "@/lib/schemas/brand";
+import {
+  CreateDraftBody,
+  FORMAT_CHANNEL,
+  type Citation,
+  type ChannelIssue,
+  type DraftContent,
+  type DraftFlag,
+  type DraftRecord,
+  type FieldAlert,
+  type PipelineStep,
+} from "@/lib/schemas/drafts";
+import type { GroundResult, SearchHit } from "@/lib/schemas/knowledge";
+import type { WorkspaceCtx } from "@/server/context";
+import type { Gateway, GenerateResult } from "@/server/inference/gateway";
+import { activeVoice, type ActiveVoice } from "@/server/features/governor/service";
+import { activePolicy } from "@/server/features/guardrails/policy";
+import { scanText } from "@/server/features/guardrails/scan";
+import { callContext } from "@/server/features/rag/context";
+import type { KbDeps } from "@/server/features/rag/deps";
+import { groundWithKnowledge } from "@/server/features/rag/ground";
+import { search } from "@/server/features/rag/search";
+import { KNOWLEDGE_LIMITS } from "@/lib/schemas/knowledge";
+import { assertSegmentTargetable, findCampaign } from "./campaigns";
+import { channelModule, type ChannelCtx, type ChannelModule } from "./channels";
+import { governContent, problemList, type ContentReviser } from "./govern";
+import { buildPageJsonLd } from "./jsonld";
+import { insertDraft } from "./repository";
+import { generationSettings } from "./settings";
+
+export type PipelineDeps = {
+  kb: KbDeps;
+  gateway: Gateway;
+  /** Key for hashed PII (the guardrails' hash action). */
+  hashKey: (workspaceId: string) => string;
+  /** Whether the revise route has a real model (the offline engine cannot edit to order). */
+  canRevise: (workspaceId: string) => Promise<boolean>;
+  now?: () => number;
+};
+
+const TOP_K = 6;
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/**
+ * A chunk's text without the heading breadcrumb line the chunker puts first for retrieval
+ * (`Summit 45 backpack > Care`, possibly cut with "…"): the heading is context, not a fact.
+ */
+export function passageText(h: Pick<SearchHit, "text" | "headingPath">): string {
+  const nl = h.text.indexOf("\n");
+  const path = h.headingPath.join(" > ");
+  if (nl < 0 || !path) return h.text;
+  const first = h.text.slice(0, nl);
+  const isPath = first === path || (first.endsWith("…") && path.startsWith(first.slice(0, -1)));
+  return isPath ? h.text.slice(nl + 1).trim() : h.text;
+}
+
+/** Retrieved passages as quoted data: `<fact id source>text</fact>`, escaped. */
+export function factsXml(hits: SearchHit[]): string {
+  return hits
+    .map(
+      (h) =>
+        `<fact id="${escapeXml(h.chunkId)}" source="${escapeXml(h.documentTitle)}">${escapeXml(passageText(h))}</fact>`,
+    )
+    .join("\n");
+}
+
+/** Fields that name or point rather than state (titles, headings, questions, links): not grounded. */
+const NOT_FACTUAL = /(^|\.)(title|h1|heading|question|path1|path2|label|url)$/;
+
+function voiceGuidance(v: BrandVoice): string {
+  const parts = [
+    v.tone.length ? `Tone: ${v.tone.join(", ")}.` : "",
+    v.person === "we_you" ? "Write as “we” to “you”." : v.person === "third" ? "Write in the third person." : "",
+    v.maxGrade !== null ? `Keep it readable (grade ${v.maxGrade} or lower).` : "",
+    v.bannedWords.length ? `Never use: ${v.bannedWords.map((b) => b.term).join(", ")}.` : "",
+    v.bannedClaims.length ? `Never claim: ${v.bannedClaims.map((b) => b.phrase).join(", ")}.` : "",
+  ];
+  return parts.filter(Boolean).join(" ");
+}
+
+type Timer = () => number;
+
+/** Runs one step, timing it and reporting it; a thrown error is reported as a failed step and rethrown. */
+async function step<T>(
+  name: PipelineStep["name"],
+  trace: PipelineStep[],
+  onStep: ((s: PipelineStep) => void) | undefined,
+  clock: Timer,
+  run: () => Promise<{ value: T; status?: PipelineStep["status"]; summary: string }>,
+): Promise<T> {
+  const started = clock();
+  try {
+    const r = await run();
+    const s: PipelineStep = { name, status: r.status ?? "ok", ms: Math.round(clock() - started), summary: r.summary };
+    trace.push(s);
+    onStep?.(s);
+    return r.value;
+  } catch (e) {
+    const s: PipelineStep = {
+      name,
+      status: "failed",
+      ms: Math.round(clock() - started),
+      summary: e instanceof Error ? e.message : String(e),
+    };
+    trace.push(s);
+    onStep?.(s);
+    throw e;
+  }
+}
+
+type Variant = {
+  index: number;
+  content: DraftContent;
+  issues: ChannelIssue[];
+  alerts: FieldAlert[];
+  governance: Awaited<ReturnType<typeof governContent>>["result"];
+  governSteps: Awaited<ReturnType<typeof governContent>>["steps"];
+  errors: number;
+};
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export async function runPipeline(
+  deps: PipelineDeps,
+  ctx: WorkspaceCtx,
+  raw: unknown,
+  onStep?: (s: PipelineStep) => void,
+) {
+  const body = CreateDraftBody.parse(raw);
+  const clock: Timer = deps.now ?? (() => performance.now());
+  const channelMod = channelModule(body.format) as ChannelModule<DraftContent["format"], unknown>;
+  const channel = FORMAT_CHANNEL[body.format];
+  const db = ctx.db;
+  const call = callContext(ctx);
+
+  // Up-front checks: nothing is generated (or paid for) for a request that cannot be saved.
+  if (body.campaignId) await findCampaign(db, ctx.workspaceId, body.campaignId);
+  if (body.segmentId && body.format !== "email")
+    throw new AppError("validation:segment", "Audience segments apply to emails only.");
+  if (body.segmentId) await assertSegmentTargetable(db, ctx.workspaceId, body.segmentId);
+  if (
+    body.slug &&
+    (await db.draft.findUnique({ where: { workspaceId_slug: { workspaceId: ctx.workspaceId, slug: body.slug } } }))
+  )
+    throw new AppError("conflict:slug", `Another page already uses the slug “${body.slug}”. Choose another.`);
+
+  const [voice, policy, settings, workspace] = await Promise.all([
+    activeVoice(ctx),
+    activePolicy(db, ctx.workspaceId),
+    generationSettings(db, ctx.workspaceId),
+    db.workspace.findUniqueOrThrow({ where: { id: ctx.workspaceId }, select: { name: true } }),
+  ]);
+  const chCtx: ChannelCtx = {
+    brief: body.brief,
+    workspaceName: workspace.name,
+    siteUrl: settings.siteUrl,
+    postalAddress: settings.postalAddress,
+    senderName: settings.senderName,
+    unsubscribeUrl: settings.siteUrl ? `${settings.siteUrl}/unsubscribe?c={{contact_id}}` : null,
+    slug: body.slug,
+  };
+  const trace: PipelineStep[] = [];
+  const flags: DraftFlag[] = [];
+  const notes: string[] = [];
+  let costMicros = 0;
+
+  // 1. The brief is data: score it for injection (the gateway pseudonymises its PII).
+  const briefScan = await step("guard_input", trace, onStep, clock, async () => {
+    const r = scanText(policy.policy, body.brief, { kind: "input", hashKey: deps.hashKey(ctx.workspaceId) });
+    if (r.quarantine)
+      flags.push({
+        kind: "injection",
+        level: "error",
+        message: `The brief reads like a prompt injection (score ${r.injection.score.toFixed(2)}: ${[...new Set(r.injection.signals.map((s) => s.kind))].join(", ")}). It was passed to the model as quoted data only; check the draft carefully.`,
+        field: null,
+        ruleId: "guardrails.injection",
+      });
+    const pii = r.pii.length
+      ? `, ${plural(r.pii.length, "personal-data value")} (pseudonymised for external models)`
+      : "";
+    return {
+      value: r,
+      status: r.quarantine ? "flagged" : "ok",
+      summary: `injection score ${r.injection.score.toFixed(2)}${pii}`,
+    };
+  });
+
+  // 2. Retrieve the workspace's own knowledge.
+  const hits = await step("retrieve", trace, onStep, clock, async () => {
+    const r = await search(deps.kb, call, {
+      query: body.brief.slice(0, KNOWLEDGE_LIMITS.queryMaxChars),
+      topK: TOP_K,
+      filters: body.tags.length ? { tags: body.tags } : {},
+    });
+    if (!r.results.length)
+      notes.push("No knowledge passage matched the brief: the copy is built from the brief alone and states no facts.");
+    return {
+      value: r.results,
+      status: r.results.length ? "ok" : "flagged",
+      summary: r.results.length
+        ? `${plural(r.results.length, "passage")} from ${plural(new Set(r.results.map((h) => h.documentId)).size, "document")}`
+        : "nothing matched",
+    };
+  });
+  const citations: Citation[] = hits.map((h, i) => ({
+    n: i + 1,
+    chunkId: h.chunkId,
+    documentId: h.documentId,
+    documentTitle: h.documentTitle,
+    heading: h.headingPath.join(" › "),
+    text: passageText(h),
+  }));
+
+  // 3. Generate N variants with structured output.
+  type Gen = GenerateResult<unknown>;
+  const generations = await step("generate", trace, onStep, clock, async () => {
+    const out: Gen[] = [];
+    for (let i = 0; i < body.variants; i++) {
+      const r = await deps.gateway.generate({
+        ctx: call,
+        role: "draft",
+        prompt: {
+          key: "draft.channel",
+          variables: {
+            workspace: workspace.name,
+            channel,
+            brief:
+              body.variants > 1
+                ? `${body.brief}\n(Variant ${i + 1} of ${body.variants}: take a different angle.)`
+                : body.brief,
+            voice: voiceGuidance(voice.voice),
+            facts: factsXml(hits),
+            instructions: channelMod.instructions,
+          },
+        },
+        schema: channelMod.generationSchema as z.ZodType,
+        cache: body.variants > 1 ? "bypass" : "use",
+      });
+      costMicros += r.costMicros;
+      out.push(r as Gen);
+    }
+    const first = out[0]!;
+    return {
+      value: out,
+      summary: `${plural(out.length, "variant")} by ${first.route.offline ? "the offline engine (a deterministic composer, not an LLM)" : `${first.route.model} via ${first.route.provider}`}${first.prompt ? `, prompt ${first.prompt.key} v${first.prompt.version}` : ""}`,
+    };
+  });
+
+  // 4–5. Channel validation and the governed loop, per variant; the best one is kept.
+  const reviser = (await deps.canRevise(ctx.workspaceId))
+    ? makeReviser(deps, call, channel, chCtx, (c) => (costMicros += c))
+    : null;
+  const variants: Variant[] = [];
+  await step("validate", trace, onStep, clock, async () => {
+    for (const [i, g] of generations.entries()) {
+      const content = (await channelMod.toContent(g.output, chCtx)) as DraftContent;
+      variants.push({
+        index: i,
+        content,
+        issues: channelMod.validate(content as never, chCtx),
+        alerts: [],
+        governance: null as never,
+        governSteps: [],
+        errors: 0,
+      });
+    }
+    const best = variants[0]!.issues;
+    const errors = best.filter((x) => x.level === "error").length;
+    return {
+      value: null,
+      status: errors ? "flagged" : "ok",
+      summary: `${plural(errors, "error")}, ${plural(best.length - errors, "warning")} against the ${channelMod.format.replace("_", " ")} limits`,
+    };
+  });
+
+  await step("govern", trace, onStep, clock, async () => {
+    for (const v of variants) {
+      const g = await governContent(
+        voice,
+        channelMod,
+        v.content,
+        chCtx,
+        reviser as ContentReviser<DraftContent> | null,
+      );
+      v.content = g.content;
+      v.issues = channelMod.validate(g.content as never, chCtx);
+      v.alerts = g.alerts;
+      v.governance = g.result;
+      v.governSteps = g.steps;
+      v.errors =
+        g.alerts.filter((a) => a.level === "error").length + v.issues.filter((x) => x.level === "error").length;
+    }
+    variants.sort(
+      (a, b) => a.errors - b.errors || b.governance.score.total - a.governance.score.total || a.index - b.index,
+    );
+    const best = variants[0]!;
+    const fixes = best.governSteps.filter((s) => s.kind === "autofix").map((s) => s.detail);
+    if (!reviser && best.governance.alerts.some((a) => a.level === "error"))
+      notes.push(
+        "Errors remain that need a rewrite; that needs a real model on the revise route (Settings → Models). The offline engine only applies deterministic fixes.",
+      );
+    return {
+      value: null,
+      status: best.governance.verdict === "pass" ? "ok" : "flagged",
+      summary: `score ${best.governance.score.total}, ${plural(best.alerts.length, "alert")}${fixes.length ? `, ${fixes.join(", ")}` : ""}${variants.length > 1 ? `; kept variant ${best.index + 1} of ${variants.length}` : ""}`,
+    };
+  });
+  const best = variants[0]!;
+  let content = best.content;
+  const fields = channelMod.fields(content as never);
+  const copyText = fields.map((f) => f.text).join("\n\n");
+  const factualFields = fields.filter((f) => !NOT_FACTUAL.test(f.path.replace(/\[\d+\]/g, "")));
+  const factualText = factualFields.map((f) => f.text).join("\n\n");
+
+  // 6. Grounding: every factual sentence against the retrieved passages.
+  const grounding = await step("ground", trace, onStep, clock, async () => {
+    const r: GroundResult = await groundWithKnowledge(deps.kb, call, {
+      text: (factualText || copyText).slice(0, KNOWLEDGE_LIMITS.groundMaxChars),
+      ...(hits.length ? { chunkIds: hits.map((h) => h.chunkId) } : {}),
+    });
+    for (const s of r.sentences.filter((x) => x.factual && x.supported === false))
+      flags.push({
+        kind: "unsupported_claim",
+        level: "error",
+        message: `Not supported by the knowledge base: “${s.text.slice(0, 160)}”${
+          s.facts.length
+            ? ` (${s.facts
+                .filter((f) => !f.supported)
+                .map((f) => f.text)
+                .join(", ")})`
+            : ""
+        }.`,
+        field: fieldOfOffset(factualText ? factualFields : fields, s.start),
+        ruleId: "grounding.unsupported",
+      });
+    return {
+      value: r,
+      status: r.supportedCount < r.factualCount ? "flagged" : "ok",
+      summary: r.factualCount
+        ? `${r.supportedCount} of ${r.factualCount} factual sentences supported (score ${r.score.toFixed(2)})`
+        : "no checkable facts stated",
+    };
+  });
+
+  // 7. JSON-LD for SEO pages.
+  await step("jsonld", trace, onStep, clock, async () => {
+    if (content.format !== "seo_page") return { value: null, status: "skipped", summary: "not an SEO page" };
+    content = { ...content, jsonLd: buildPageJsonLd(content, { workspaceName: workspace.name }) };
+    return { value: null, summary: "WebPage and FAQPage built from the page (full validation: schema.org issue)" };
+  });
+
+  // 8. Output guardrails: PII not in the sources, links off the allow-list, competitors, profanity.
+  const outputScan = await step("guard_output", trace, onStep, clock, async () => {
+    const r = scanText(policy.policy, copyText, {
+      kind: "output",
+      hashKey: deps.hashKey(ctx.workspaceId),
+      sources: [body.brief, ...hits.map((h) => h.text)],
+    });
+    for (const f of r.output)
+      flags.push({
+        kind: f.kind === "pii_unsourced" ? "pii" : "output",
+        level: f.kind === "pii_unsourced" || f.kind === "profanity" ? "error" : "warning",
+        message: f.message,
+        field: fieldOfOffset(fields, f.start),
+        ruleId: `guardrails.${f.kind}`,
+      });
+    return {
+      value: r,
+      status: r.output.length ? "flagged" : "ok",
+      summary: r.output.length ? plural(r.output.length, "flag") : "nothing found",
+    };
+  });
+
+  for (const a of best.alerts)
+    flags.push({ kind: "governor", level: a.level, message: a.message, field: a.field, ruleId: a.check });
+  for (const i of best.issues)
+    flags.push({ kind: "channel", level: i.level, message: i.message, field: i.field, ruleId: i.code });
+
+  const hasError = flags.some((f) => f.level === "error");
+  const verdict: "pass" | "needs_review" = hasError ? "needs_review" : "pass";
+  const autoApprove = best.governance.autoApprove && !hasError;
+  const redactions: Record<string, number> = {};
+  for (const g of generations)
+    for (const [k, n] of Object.entries(g.guard?.redactions ?? {})) redactions[k] = (redactions[k] ?? 0) + n;
+  const first = generations[0]!;
+
+  const record: DraftRecord = {
+    steps: trace,
+    prompt: first.prompt && { key: first.prompt.key, version: first.prompt.version, label: first.prompt.label },
+    route: { provider: first.route.provider, model: first.route.model, offline: first.route.offline },
+    chunkIds: hits.map((h) => h.chunkId),
+    citations,
+    alerts: best.alerts,
+    channelIssues: best.issues,
+    flags,
+    governance: {
+      score: best.governance.score,
+      verdict: best.governance.verdict,
+      autoApprove,
+      voiceVersion: best.governance.voiceVersion,
+    },
+    grounding,
+    guard: {
+      briefInjection: { score: briefScan.injection.score, signals: briefScan.injection.signals },
+      redactions,
+      outputFlags: outputScan.output,
+      pii: briefScan.pii,
+    },
+    variants: variants
+      .map((v) => ({ index: v.index, score: v.governance.score.total, errors: v.errors, kept: v === best }))
+      .sort((a, b) => a.index - b.index),
+    costMicros,
+    notes,
+  };
+
+  return step("save", trace, onStep, clock, async () => {
+    const saved = await insertDraft(ctx, {
+      format: body.format,
+      channel,
+      campaignId: body.campaignId,
+      segmentId: body.segmentId,
+      title: channelMod.title(content as never).slice(0, 200) || body.brief.slice(0, 80),
+      brief: body.brief,
+      content,
+      text: copyText,
+      record,
+      verdict,
+      status: autoApprove ? "approved" : "in_review",
+      governanceScore: best.governance.score.total,
+      groundingScore: grounding.factualCount ? grounding.score : null,
+      flags,
+      costMicros,
+      preferredSlug: content.format === "seo_page" ? content.slug : null,
+      slugFixed: Boolean(body.slug),
+    });
+    // The trace's own save step is added after the row exists; the stored record says "saved".
+    return {
+      value: saved,
+      summary: `${autoApprove ? "approved automatically by policy" : verdict === "pass" ? "ready for review" : "needs review"}`,
+    };
+  });
+}
+
+function fieldOfOffset(fields: { path: string; text: string }[], offset: number): string | null {
+  let at = 0;
+  for (const f of fields) {
+    if (offset < at + f.text.length + 2) return f.path;
+    at += f.text.length + 2;
+  }
+  return fields.at(-1)?.path ?? null;
+}
+
+/**
+ * The revise role on structured content: the model gets the fields as JSON and the problems,
+ * and answers with the same number of texts in the same order.
+ */
+function makeReviser(
+  deps: PipelineDeps,
+  call: ReturnType<typeof callContext>,
+  channel: string,
+  chCtx: ChannelCtx,
+  addCost: (micros: number) => void,
+): ContentReviser<DraftContent> {
+  return async (content, problems) => {
+    const channelMod = channelModule(content.format) as ChannelModule<DraftContent["format"], unknown>;
+    const fields = channelMod.fields(content as never);
+    const schema = z.object({ texts: z.array(z.string()).length(fields.length) });
+    const r = await deps.gateway.generate({
+      ctx: call,
+      role: "revise",
+      prompt: {
+        key: "revise.content",
+        variables: {
+          channel,
+          content: JSON.stringify({ fields: fields.map((f) => ({ path: f.path, text: f.text })) }),
+          problems: `${problems}\nAnswer with {"texts": [...]}: exactly ${fields.length} texts, one per field, in the same order.`,
+        },
+      },
+      schema,
+    });
+    addCost(r.costMicros);
+    return (await channelMod.withFields(content as never, r.output.texts, chCtx)) as DraftContent;
+  };
+}
+
+export { problemList };
+export type { ActiveVoice };
