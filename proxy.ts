@@ -21,5 +21,5 @@ export function proxy(req: NextRequest) {
 export const config = {
   // Uploads skip the proxy: it would buffer the whole body in memory (and cut it at 10 MB);
   // withRoute gives those requests their id.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|api/knowledge/uploads).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|api/knowledge/uploads|api/batches).*)"],
 };

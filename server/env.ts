@@ -68,6 +68,7 @@ const Schema = z.object({
   PINECONE_API_KEY: z.string().optional(),
   PINECONE_INDEX_HOST: z.url().optional(),
   KNOWLEDGE_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
+  BATCH_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
 });
 
 /** Cross-field rules, checked on the raw input so they are reported together with per-field problems. */
@@ -116,6 +117,8 @@ export type Env = {
   pinecone?: { apiKey: string; indexHost?: string };
   /** Largest file the knowledge base accepts (bytes). */
   maxUploadBytes: number;
+  /** Largest CSV a programmatic-SEO batch accepts, in data rows. */
+  batchMaxRows: number;
   oauth: {
     github?: { id: string; secret: string };
     google?: { id: string; secret: string };
@@ -179,6 +182,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     traces: v.LECTERN_TRACES,
     pinecone: v.PINECONE_API_KEY ? { apiKey: v.PINECONE_API_KEY, indexHost: v.PINECONE_INDEX_HOST } : undefined,
     maxUploadBytes: Math.round(v.KNOWLEDGE_MAX_UPLOAD_MB * 1024 * 1024),
+    batchMaxRows: v.BATCH_MAX_ROWS,
     publicUrl: v.AUTH_URL?.replace(/\/+$/, ""),
     demoMode: v.LECTERN_DEMO,
     logLevel: v.LOG_LEVEL,

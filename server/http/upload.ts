@@ -7,6 +7,8 @@ const FORM_OVERHEAD = 64 * 1024;
 export type Upload = {
   file: { name: string; type: string | null; bytes: Uint8Array };
   fields: { title?: string; tags: string[]; effectiveDate?: string };
+  /** Every other text field of the form, as sent. */
+  text: Record<string, string>;
 };
 
 /**
@@ -61,5 +63,6 @@ export async function readUpload(
   return {
     file: { name: file.name || "upload", type: file.type || null, bytes: new Uint8Array(await file.arrayBuffer()) },
     fields: { title: text("title"), tags: splitTags(text("tags")), effectiveDate: text("effectiveDate") },
+    text: Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string")),
   };
 }

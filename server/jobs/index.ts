@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/server/db";
 import { log } from "@/server/log";
 import { knowledgeJobHandlers } from "@/server/features/rag/jobs";
+import { generationJobHandlers } from "@/server/features/generation/jobs";
 import { createJobRunner, type JobRunner } from "./runner";
 import { JobError } from "./types";
 
@@ -14,7 +15,7 @@ const g = globalThis as unknown as { __lecternJobs?: JobRunner };
 export function jobRunner(): JobRunner {
   g.__lecternJobs ??= createJobRunner({
     db: db(),
-    handlers: { ...knowledgeJobHandlers },
+    handlers: { ...knowledgeJobHandlers, ...generationJobHandlers },
     concurrency: 2,
     onError: (job, error) =>
       // Bad input (a JobError) is the user's to fix and is shown on the job; only surprises need a stack.

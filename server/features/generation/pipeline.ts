@@ -136,6 +136,8 @@ export async function runPipeline(
   ctx: WorkspaceCtx,
   raw: unknown,
   onStep?: (s: PipelineStep) => void,
+  /** A batch row's page: the draft is unique on (batch, row). */
+  batchRow?: { batchId: string; rowIndex: number },
 ) {
   const body = CreateDraftBody.parse(raw);
   const clock: Timer = deps.now ?? (() => performance.now());
@@ -443,6 +445,8 @@ export async function runPipeline(
       costMicros,
       preferredSlug: content.format === "seo_page" ? content.slug : null,
       slugFixed: Boolean(body.slug),
+      batchId: batchRow?.batchId ?? null,
+      rowIndex: batchRow?.rowIndex ?? null,
     });
     // The trace's own save step is added after the row exists; the stored record says "saved".
     return {
