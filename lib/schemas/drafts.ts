@@ -342,3 +342,7 @@ export const DraftProgressEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("error"), error: z.object({ code: z.string(), message: z.string() }) }),
 ]);
 export type DraftProgressEvent = z.infer<typeof DraftProgressEvent>;
+
+export const EXPORT_KINDS = ["csv", "json", "eml", "html"] as const;
+/** `?as=`: csv (Google Ads Editor) or json for ads, eml or json for emails, html or json for SEO pages. */
+export const ExportQuery = z.object({ as: z.enum(EXPORT_KINDS).default("json") });

@@ -36,6 +36,7 @@ export function buildOpenApi(info: { version: string; serverUrl?: string }) {
       description: `Requires the \`${e.scope}\` scope.`,
       request: {
         ...(e.query ? { query: e.query } : {}),
+        ...(e.params ? { params: e.params } : {}),
         ...(e.body ? { body: { required: true, content: { "application/json": { schema: e.body } } } } : {}),
       },
       responses: {

@@ -11,7 +11,9 @@ import {
   SearchResult,
 } from "@/lib/schemas/knowledge";
 import { GuardScanBody, GuardScanResult } from "@/lib/schemas/guardrails";
-import { CreateDraftBody, DraftDetail, DraftListQuery, DraftPage } from "@/lib/schemas/drafts";
+import { CreateDraftBody, DraftDetail, DraftListQuery, DraftPage, ExportQuery } from "@/lib/schemas/drafts";
+
+const DraftParams = z.object({ id: z.string().min(1).max(100) });
 
 /**
  * The public API's contract: one entry per endpoint, used both by the route
@@ -25,6 +27,7 @@ export type V1Endpoint = {
   tag: string;
   scope: ApiKeyScope;
   query?: z.ZodObject;
+  params?: z.ZodObject;
   body?: z.ZodType;
   response?: z.ZodType;
   status: number;
@@ -133,6 +136,28 @@ export const v1 = {
     response: DraftPage,
     status: 200,
   },
+  getDraft: {
+    method: "get",
+    path: "/api/v1/drafts/{id}",
+    summary:
+      "One draft with its full record: steps, prompt version, route, chunk ids, citations, alerts, flags, scores, cost",
+    tag: "Drafts",
+    scope: "read",
+    params: DraftParams,
+    response: DraftDetail,
+    status: 200,
+  },
+  exportDraft: {
+    method: "get",
+    path: "/api/v1/drafts/{id}/export",
+    summary:
+      "Export a draft: `as=csv` (Google Ads Editor layout, formula-safe) or `json` for ads, `eml` or `json` for emails, `html` or `json` for SEO pages",
+    tag: "Drafts",
+    scope: "read",
+    params: DraftParams,
+    query: ExportQuery,
+    status: 200,
+  },
 } as const satisfies Record<string, V1Endpoint>;
 
 type SchemaOf<E, K extends string> = E extends { [P in K]: infer S extends z.ZodType } ? S : undefined;
@@ -144,6 +169,7 @@ export function v1Route<E extends V1Endpoint>(e: E) {
     scope: e.scope,
     body: e.body as SchemaOf<E, "body">,
     query: e.query as SchemaOf<E, "query">,
+    params: e.params as SchemaOf<E, "params">,
     response: e.response as SchemaOf<E, "response">,
     status: e.status,
   };

@@ -35,7 +35,7 @@ describe.each(PROVIDERS)("programmatic SEO batches on %s", (provider) => {
     const w = await makeWorkspace(db);
     const { deps, kb } = makePipelineDeps(db);
     await seedDemoKnowledge(kb, w.ws.id, ROOT);
-    const bdeps: BatchDeps = { ...deps, maxRows: 100, kick: () => {} };
+    const bdeps: BatchDeps = { ...deps, maxRows: 100, kick: () => {}, progressEvery: 1 };
     const drain = () =>
       createJobRunner({ db, handlers: { [BATCH_JOB]: (job, ctl) => runBatchJob(bdeps, job, ctl) } }).drain();
     return { db, w, bdeps, drain, marketer: w.ctxFor("marketer") };

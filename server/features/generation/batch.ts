@@ -30,7 +30,12 @@ import { runPipeline, type PipelineDeps } from "./pipeline";
 
 export const BATCH_JOB = "generation.batch";
 
-export type BatchDeps = PipelineDeps & { maxRows: number; kick: () => void };
+export type BatchDeps = PipelineDeps & {
+  maxRows: number;
+  kick: () => void;
+  /** Recount and report progress every this many rows (default 10; also at least once a second). */
+  progressEvery?: number;
+};
 
 const FINAL: BatchStatus[] = ["cancelled", "completed", "failed"];
 
@@ -192,6 +197,8 @@ async function runBatchRows(deps: BatchDeps, batchId: string, ctl: JobControl): 
   const mapping = batch.mapping as Record<string, string>;
   const ctx = batchCtx(db, batch);
 
+  let sinceCount = 0;
+  let countedAt = Date.now();
   for (;;) {
     const rows = await db.batchRow.findMany({
       where: { batchId, status: "pending" },
@@ -204,14 +211,20 @@ async function runBatchRows(deps: BatchDeps, batchId: string, ctl: JobControl): 
       if (now?.status !== "running") return { stopped: now?.status ?? "deleted" };
       if (ctl.signal.aborted) throw new Error("The job runner is stopping; the batch resumes where it left off.");
       await processRow(deps, ctx, batch, template, mapping, row);
-      await recount(db, batchId);
-      const b = await db.batch.findUniqueOrThrow({
-        where: { id: batchId },
-        select: { done: true, flagged: true, failed: true },
-      });
-      await ctl.progress(b.done + b.flagged + b.failed, batch.total, `Row ${row.rowIndex + 1} of ${batch.total}`);
+      // Counters and the job's progress every few rows (and at the end): a recount reads every row.
+      if (++sinceCount >= (deps.progressEvery ?? 10) || Date.now() - countedAt > 1000) {
+        await recount(db, batchId);
+        const b = await db.batch.findUniqueOrThrow({
+          where: { id: batchId },
+          select: { done: true, flagged: true, failed: true },
+        });
+        await ctl.progress(b.done + b.flagged + b.failed, batch.total, `Row ${row.rowIndex + 1} of ${batch.total}`);
+        sinceCount = 0;
+        countedAt = Date.now();
+      }
     }
   }
+  await recount(db, batchId);
   await ctl.progress(batch.total, batch.total, "Linking pages and checking for near-duplicates");
   await linkBatchPages(db, batchId);
   await db.batch.update({ where: { id: batchId }, data: { status: "completed", finishedAt: new Date() } });

@@ -10,6 +10,7 @@ import { listDrafts } from "./repository";
 import { saveGenerationSettings } from "./settings";
 import { createDraft } from "./service";
 import { makePipelineDeps } from "./testing";
+import { exportDraft } from "./export";
 
 const STEP_NAMES = PipelineStep.shape.name.options;
 
@@ -56,6 +57,11 @@ describe.each(PROVIDERS)("generation pipeline on %s", (provider) => {
     const page = await listDrafts(db, w.ws.id, { limit: 10, channel: "ad" });
     expect(page.items.map((d) => d.id)).toEqual([draft.id]);
     expect((await listDrafts(db, w.ws.id, { limit: 10, channel: "email" })).items).toEqual([]);
+
+    const csv = exportDraft(draft, "csv");
+    expect(csv).toMatchObject({ contentType: "text/csv; charset=utf-8" });
+    expect(csv.body.split("\r\n")[0]).toContain("Headline 1,");
+    expect(() => exportDraft(draft, "eml")).toThrow(/exports as CSV or JSON/);
   });
 
   it("emails: segments without consent or over their weekly cap are refused; the footer needs the postal address", async (ctx) => {
@@ -99,6 +105,9 @@ describe.each(PROVIDERS)("generation pipeline on %s", (provider) => {
     expect(ok.content.html).toContain("Bergstraße 12");
     expect(ok.content.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     expect(ok.record.flags.some((f) => /postal address/i.test(f.message))).toBe(false);
+    const eml = exportDraft(ok, "eml", { name: "Northwind Outdoor" }).body;
+    expect(eml).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    expect(eml).toContain("multipart/alternative");
 
     // A scheduled send uses the weekly cap of one.
     await db.draft.update({ where: { id: ok.id }, data: { status: "scheduled" } });
