@@ -291,7 +291,11 @@ async function processRow(
       select: { id: true, verdict: true },
     });
     if (again) return markRow(db, row.id, again.verdict === "pass" ? "done" : "flagged", again.id, null);
-    if (e instanceof AppError && ["validation", "conflict", "bad_request"].includes(e.kind))
+    // A model that keeps failing the schema for this row's brief fails the row, not the batch.
+    if (
+      e instanceof AppError &&
+      (["validation", "conflict", "bad_request"].includes(e.kind) || e.code === "unavailable:invalid_output")
+    )
       return markRow(db, row.id, "failed", null, `Row ${row.rowIndex + 1}: ${e.message}`);
     if (e instanceof Error && e.name === "ZodError")
       return markRow(

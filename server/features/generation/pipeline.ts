@@ -327,10 +327,13 @@ export async function runPipeline(
 
   // 6. Grounding: every factual sentence against the retrieved passages.
   const grounding = await step("ground", trace, onStep, clock, async () => {
-    const r: GroundResult = await groundWithKnowledge(deps.kb, call, {
-      text: (factualText || copyText).slice(0, KNOWLEDGE_LIMITS.groundMaxChars),
-      ...(hits.length ? { chunkIds: hits.map((h) => h.chunkId) } : {}),
-    });
+    const r = acceptBriefFacts(
+      await groundWithKnowledge(deps.kb, call, {
+        text: (factualText || copyText).slice(0, KNOWLEDGE_LIMITS.groundMaxChars),
+        ...(hits.length ? { chunkIds: hits.map((h) => h.chunkId) } : {}),
+      }),
+      body.brief,
+    );
     for (const s of r.sentences.filter((x) => x.factual && x.supported === false))
       flags.push({
         kind: "unsupported_claim",
@@ -454,6 +457,28 @@ export async function runPipeline(
       summary: `${autoApprove ? "approved automatically by policy" : verdict === "pass" ? "ready for review" : "needs review"}`,
     };
   });
+}
+
+/**
+ * What the marketer's brief states (a product, a city from a CSV row) is an approved input, not
+ * an invented fact: a sentence whose only unsupported facts appear word for word in the brief
+ * counts as supported, with that reason.
+ */
+export function acceptBriefFacts(r: GroundResult, brief: string): GroundResult {
+  const inBrief = brief.toLowerCase();
+  const sentences = r.sentences.map((s) => {
+    if (!s.factual || s.supported !== false) return s;
+    const missing = s.facts.filter((f) => !f.supported);
+    if (!missing.length || !missing.every((f) => inBrief.includes(f.text.toLowerCase()))) return s;
+    return {
+      ...s,
+      supported: true,
+      facts: s.facts.map((f) => ({ ...f, supported: true })),
+      reason: `${s.reason} The rest is stated in the brief.`.trim(),
+    };
+  });
+  const supportedCount = sentences.filter((s) => s.factual && s.supported).length;
+  return { ...r, sentences, supportedCount, score: r.factualCount ? supportedCount / r.factualCount : 1 };
 }
 
 function fieldOfOffset(fields: { path: string; text: string }[], offset: number): string | null {
