@@ -18,8 +18,21 @@ export function analyzeContext(policy: GuardrailPolicy): AnalyzeContext {
   };
 }
 
+/** Findings per policy object (the active policy is cached), per text: knowledge passages repeat across drafts. */
+const memo = new WeakMap<GuardrailPolicy, Map<string, PiiFinding[]>>();
+const MEMO_ENTRIES = 2000;
+const MEMO_MAX_CHARS = 20_000;
+
 export function findPii(policy: GuardrailPolicy, text: string): PiiFinding[] {
-  return analyzePii(text, analyzeContext(policy));
+  if (text.length > MEMO_MAX_CHARS) return analyzePii(text, analyzeContext(policy));
+  let m = memo.get(policy);
+  if (!m) memo.set(policy, (m = new Map()));
+  const hit = m.get(text);
+  if (hit) return hit;
+  const found = analyzePii(text, analyzeContext(policy));
+  if (m.size >= MEMO_ENTRIES) m.delete(m.keys().next().value!);
+  m.set(text, found);
+  return found;
 }
 
 export function scanText(
