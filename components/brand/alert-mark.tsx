@@ -33,8 +33,9 @@ export function AlertMark({
   id: string;
   mark: Mark;
   text: string;
-  canFix: boolean;
-  onApplyFix: (alert: GovernorAlert) => void;
+  canFix?: boolean;
+  /** Without it the card shows the suggested fix as text (read-only views such as a draft page). */
+  onApplyFix?: (alert: GovernorAlert) => void;
 }) {
   const [hover, setHover] = useState(false);
   const [focusWithin, setFocusWithin] = useState(false);
@@ -103,7 +104,9 @@ export function AlertMark({
                 <code className="text-muted-foreground truncate font-mono text-xs">{alert.check}</code>
               </span>
               <span className="block">{alert.message}</span>
-              {alert.fix !== null ? (
+              {alert.fix !== null && !onApplyFix ? (
+                <span className="text-muted-foreground block text-xs">Suggested fix: {fixLabel(alert)}</span>
+              ) : alert.fix !== null && onApplyFix ? (
                 <Button
                   size="sm"
                   variant="secondary"

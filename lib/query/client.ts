@@ -29,6 +29,14 @@ export const queryKeys = {
   brandVersions: ["brand", "versions"] as const,
   brandStyles: ["brand", "styles"] as const,
   guardrailPolicy: ["guardrails", "policy"] as const,
+  /** Prefix of every drafts query (invalidate this after creating a draft). */
+  drafts: ["drafts"] as const,
+  draftLists: ["drafts", "list"] as const,
+  draftList: (p: { channel?: string; status?: string; campaignId?: string; q?: string; cursor?: string }) =>
+    ["drafts", "list", p.channel ?? "", p.status ?? "", p.campaignId ?? "", p.q ?? "", p.cursor ?? "first"] as const,
+  draft: (id: string) => ["drafts", "detail", id] as const,
+  campaigns: ["campaigns"] as const,
+  segments: ["segments"] as const,
 };
 
 export function makeQueryClient() {

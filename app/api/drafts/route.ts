@@ -1,7 +1,7 @@
 import { CreateDraftBody, DraftDetail, DraftListQuery, DraftPage, type DraftProgressEvent } from "@/lib/schemas/drafts";
 import { withRoute } from "@/server/http/route";
 import { errorEvent } from "@/server/http/errors";
-import { createDraft, draftPage } from "@/server/features/generation/service";
+import { checkDraftRequest, createDraft, draftPage } from "@/server/features/generation/service";
 import { pipelineDeps } from "@/server/features/generation/runtime";
 
 export const GET = withRoute(
@@ -19,6 +19,8 @@ export const POST = withRoute(
   async ({ ws, body, req, requestId }) => {
     if (!(req.headers.get("accept") ?? "").includes("application/x-ndjson"))
       return DraftDetail.parse(await createDraft(pipelineDeps(), ws, body));
+    // Refusals (a blocked segment, a taken slug) are plain 4xx answers, before the stream starts.
+    await checkDraftRequest(ws, body);
     const enc = new TextEncoder();
     const stream = new ReadableStream<Uint8Array>({
       async start(controller) {

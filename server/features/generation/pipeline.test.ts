@@ -46,4 +46,12 @@ describe("passageText", () => {
     );
     expect(passageText({ text: "Intro line\nMore.", headingPath: ["Summit 45"] })).toBe("Intro line\nMore.");
   });
+
+  it("keeps the words of a passage and drops its Markdown: list markers, tables, emphasis", () => {
+    const md =
+      "## Materials\n- Main body: **210-denier** ripstop\n1. Base: recycled nylon\n| Spec | S/M |\n| --- | --- |\n| Weight | 1.38 kg |\nUse `wax` twice.";
+    expect(passageText({ text: md, headingPath: [] })).toBe(
+      "Materials\nMain body: 210-denier ripstop\nBase: recycled nylon\nUse wax twice.",
+    );
+  });
 });

@@ -59,10 +59,32 @@ function escapeXml(s: string): string {
 export function passageText(h: Pick<SearchHit, "text" | "headingPath">): string {
   const nl = h.text.indexOf("\n");
   const path = h.headingPath.join(" > ");
-  if (nl < 0 || !path) return h.text;
-  const first = h.text.slice(0, nl);
-  const isPath = first === path || (first.endsWith("…") && path.startsWith(first.slice(0, -1)));
-  return isPath ? h.text.slice(nl + 1).trim() : h.text;
+  let text = h.text;
+  if (nl >= 0 && path) {
+    const first = h.text.slice(0, nl);
+    if (first === path || (first.endsWith("…") && path.startsWith(first.slice(0, -1)))) text = h.text.slice(nl + 1);
+  }
+  return plainProse(text);
+}
+
+/**
+ * Markdown syntax out of a passage, so copy built from it does not carry "- ", "1." or table
+ * pipes: table rows are dropped (their cells are not sentences), list markers, heading marks and
+ * emphasis are removed; the words are kept as written.
+ */
+export function plainProse(text: string): string {
+  return text
+    .split("\n")
+    .filter((l) => !/^\s*\|/.test(l) && !/^\s*[-:| ]{3,}\s*$/.test(l))
+    .map((l) =>
+      l
+        .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, "")
+        .replace(/^\s*#{1,6}\s+/, "")
+        .replace(/(\*\*|__|`)/g, "")
+        .trim(),
+    )
+    .filter(Boolean)
+    .join("\n");
 }
 
 /** Retrieved passages as quoted data: `<fact id source>text</fact>`, escaped. */
@@ -131,6 +153,24 @@ type Variant = {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/**
+ * Up-front checks: nothing is generated (or paid for) for a request that cannot be saved. The
+ * streaming route runs them before it starts the stream, so a refusal is a plain 4xx.
+ */
+export async function preflightDraft(ctx: WorkspaceCtx, raw: unknown): Promise<void> {
+  const body = CreateDraftBody.parse(raw);
+  const db = ctx.db;
+  if (body.campaignId) await findCampaign(db, ctx.workspaceId, body.campaignId);
+  if (body.segmentId && body.format !== "email")
+    throw new AppError("validation:segment", "Audience segments apply to emails only.");
+  if (body.segmentId) await assertSegmentTargetable(db, ctx.workspaceId, body.segmentId);
+  if (
+    body.slug &&
+    (await db.draft.findUnique({ where: { workspaceId_slug: { workspaceId: ctx.workspaceId, slug: body.slug } } }))
+  )
+    throw new AppError("conflict:slug", `Another page already uses the slug “${body.slug}”. Choose another.`);
+}
+
 export async function runPipeline(
   deps: PipelineDeps,
   ctx: WorkspaceCtx,
@@ -146,16 +186,7 @@ export async function runPipeline(
   const db = ctx.db;
   const call = callContext(ctx);
 
-  // Up-front checks: nothing is generated (or paid for) for a request that cannot be saved.
-  if (body.campaignId) await findCampaign(db, ctx.workspaceId, body.campaignId);
-  if (body.segmentId && body.format !== "email")
-    throw new AppError("validation:segment", "Audience segments apply to emails only.");
-  if (body.segmentId) await assertSegmentTargetable(db, ctx.workspaceId, body.segmentId);
-  if (
-    body.slug &&
-    (await db.draft.findUnique({ where: { workspaceId_slug: { workspaceId: ctx.workspaceId, slug: body.slug } } }))
-  )
-    throw new AppError("conflict:slug", `Another page already uses the slug “${body.slug}”. Choose another.`);
+  await preflightDraft(ctx, body);
 
   const [voice, policy, settings, workspace] = await Promise.all([
     activeVoice(ctx),
@@ -451,7 +482,8 @@ export async function runPipeline(
       batchId: batchRow?.batchId ?? null,
       rowIndex: batchRow?.rowIndex ?? null,
     });
-    // The trace's own save step is added after the row exists; the stored record says "saved".
+    // The stored record's trace ends before this step (the record is written by it); the live
+    // progress stream and this function's caller see the save step too.
     return {
       value: saved,
       summary: `${autoApprove ? "approved automatically by policy" : verdict === "pass" ? "ready for review" : "needs review"}`,

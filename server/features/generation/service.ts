@@ -2,7 +2,7 @@
 import { DraftListQuery, type DraftPage } from "@/lib/schemas/drafts";
 import type { WorkspaceCtx } from "@/server/context";
 import { requireRole } from "@/server/auth/authorize";
-import { runPipeline, type PipelineDeps } from "./pipeline";
+import { preflightDraft, runPipeline, type PipelineDeps } from "./pipeline";
 import { getDraft, listDrafts } from "./repository";
 import type { PipelineStep } from "@/lib/schemas/drafts";
 
@@ -23,4 +23,10 @@ export function draftPage(ctx: WorkspaceCtx, raw: unknown): Promise<DraftPage> {
 
 export function draftDetail(ctx: WorkspaceCtx, id: string) {
   return getDraft(ctx.db, ctx.workspaceId, id);
+}
+
+/** The checks a draft request must pass before anything runs (role, campaign, segment, slug). */
+export async function checkDraftRequest(ctx: WorkspaceCtx, raw: unknown): Promise<void> {
+  requireRole(ctx, "marketer", "create drafts");
+  await preflightDraft(ctx, raw);
 }
