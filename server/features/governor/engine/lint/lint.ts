@@ -39,13 +39,29 @@ export interface LintOptions {
   onRuleTime?: (rule: string, ms: number) => void;
 }
 
-interface Pending {
-  view: View | null;
-  start: number;
-  end: number;
-  message: string;
-  match: string;
-  action: AlertAction;
+/**
+ * A rule's alerts before locating, column by column (no object per alert): source offsets
+ * (`start`, `end`), message, matched text, action. `doc` lists document-level alerts.
+ */
+class Pending {
+  readonly start: number[] = [];
+  readonly end: number[] = [];
+  readonly message: string[] = [];
+  readonly match: string[] = [];
+  readonly action: AlertAction[] = [];
+  doc: Set<number> | null = null;
+
+  get length(): number {
+    return this.start.length;
+  }
+
+  push(start: number, end: number, message: string, match: string, action: AlertAction): void {
+    this.start.push(start);
+    this.end.push(end);
+    this.message.push(message);
+    this.match.push(match);
+    this.action.push(action);
+  }
 }
 
 const FORMAT_EXT: Record<DocumentFormat, string> = { markdown: "md", html: "html", text: "txt" };
@@ -143,6 +159,9 @@ export function lint(source: string, opts: LintOptions): LintOutput {
   }
   const views = new DocumentViews(doc, ext, interesting);
   const hasControls = doc.blocks.some((b) => b.control !== CONTROL_ON);
+  for (const { rule } of active) {
+    if (rule.patternUses) for (const u of rule.patternUses) views.expect(rule.scope, u.p, u.use);
+  }
   const budget = opts.ruleTimeoutMs ?? defaultRuleTimeoutMs(source.length);
   const statsCache = new WeakMap<View, TextStats>();
 
@@ -157,24 +176,44 @@ export function lint(source: string, opts: LintOptions): LintOutput {
           interesting,
         );
       }
-      const out: Pending[] = [];
+      const out = new Pending();
+      let linear: { base: Int32Array; length: Int32Array } | null = null;
       const run: RuleRun = {
         views: set.views,
         matchAll: (p) => set.matchAll(p, deadline),
+        firstGroups: (p) => set.firstGroups(p, deadline),
         spans: (p) => set.spans(p, deadline),
         scan: (p, onMatch, reset) => set.scan(p, deadline, onMatch, reset),
         alert: (v, start, end, a) => {
-          const view = set.views[v]!;
-          out.push({
-            view,
-            start,
-            end,
-            message: a.message,
-            match: a.match ?? view.text.text.slice(start, end),
-            action: a.action ?? rule.action,
-          });
+          linear ??= set.linearMap();
+          const base = linear.base[v]!;
+          if (base >= 0 && a.match !== undefined) {
+            // A linear view: its source offsets are base + position (clamped to its length).
+            const len = linear.length[v]!;
+            const s0 = base + Math.min(start, len);
+            out.push(
+              s0,
+              end > start ? base + Math.min(Math.max(end, 0), len) : s0,
+              a.message,
+              a.match,
+              a.action ?? rule.action,
+            );
+            return;
+          }
+          const text = set.views[v]!.text;
+          const s0 = text.sourceStart(start);
+          out.push(
+            s0,
+            end > start ? text.sourceEnd(end) : s0,
+            a.message,
+            a.match ?? text.text.slice(start, end),
+            a.action ?? rule.action,
+          );
         },
-        docAlert: (message) => out.push({ view: null, start: 0, end: 0, message, match: "", action: rule.action }),
+        docAlert: (message) => {
+          (out.doc ??= new Set()).add(out.length);
+          out.push(0, 0, message, "", rule.action);
+        },
         stats: (v) => {
           const view = set.views[v]!;
           let s = statsCache.get(view);
@@ -199,41 +238,70 @@ export function lint(source: string, opts: LintOptions): LintOutput {
 
   const lines = new LineIndex(source);
   const alerts: Alert[] = [];
+  // Sort keys of each alert, kept apart from the objects (cheaper to read when sorting).
+  const keyLine: number[] = [];
+  const keyCol: number[] = [];
+  const keyRank: number[] = [];
+  const rankOf = new Map<string, number>();
+  [...new Set(active.map((a) => a.rule.name))].sort(cmp).forEach((name, r) => rankOf.set(name, r));
   active.forEach(({ rule, level }, i) => {
     const pending = outcome.results[i];
     if (!pending || pending.length === 0) return;
-    const starts = new Array<number>(pending.length);
-    const ends = new Array<number>(pending.length);
+    const starts = pending.start;
+    const ends = pending.end;
     let sorted = true;
-    pending.forEach((p, k) => {
-      const start = p.view ? p.view.text.sourceStart(p.start) : 0;
-      starts[k] = start;
-      ends[k] = p.view && p.end > p.start ? p.view.text.sourceEnd(p.end) : start;
-      if (k > 0 && start < starts[k - 1]!) sorted = false;
-    });
-    const order = pending.map((_, k) => k);
-    if (!sorted) order.sort((x, y) => starts[x]! - starts[y]!);
-    const seen = new Set<number>();
+    for (let k = 1; k < starts.length; k++) {
+      if (starts[k]! < starts[k - 1]!) {
+        sorted = false;
+        break;
+      }
+    }
+    let order: number[] | null = null;
+    if (!sorted) {
+      order = starts.map((_, k) => k);
+      order.sort((x, y) => starts[x]! - starts[y]!);
+    }
+    // Vale drops an alert of the same check at the same line and column. In start order the keys
+    // (line, column) never decrease, so a repeat is the previous key; `seen` is only needed if
+    // the numeric key ever goes down (columns past 2^20).
+    const first = alerts.length;
+    const rank = rankOf.get(rule.name)!;
+    let lastKey = -1;
+    let seen: Set<number> | null = null;
     let count = 0;
-    for (const k of order) {
-      const p = pending[k]!;
-      const loc = p.view ? lines.locate(starts[k]!, ends[k]!) : { line: 1, span: [1, 1] as [number, number] };
-      // Vale drops an alert of the same check at the same line and column.
-      const key = loc.line * 1048576 + loc.span[0];
-      if (seen.has(key)) continue;
+    for (let j = 0; j < pending.length; j++) {
+      const k = order ? order[j]! : j;
+      let line = 1;
+      let span: [number, number];
+      if (pending.doc === null || !pending.doc.has(k)) {
+        span = lines.spanOf(starts[k]!, ends[k]!);
+        line = lines.lastLine;
+      } else span = [1, 1];
+      const key = line * 1048576 + span[0];
+      if (seen === null && key < lastKey) {
+        seen = new Set<number>();
+        for (let a = first; a < alerts.length; a++) seen.add(alerts[a]!.Line * 1048576 + alerts[a]!.Span[0]);
+      }
+      if (seen !== null ? seen.has(key) : key === lastKey) continue;
       if (rule.limit > 0 && count >= rule.limit) break;
-      seen.add(key);
+      if (seen !== null) seen.add(key);
+      lastKey = key;
       count++;
+      const action = pending.action[k]!;
+      const match = pending.match[k]!;
+      keyLine.push(line);
+      keyCol.push(span[0]);
+      keyRank.push(rank);
       alerts.push({
-        Action: { Name: p.action.Name, Params: p.action.Params ? [...p.action.Params] : null },
-        Span: loc.span,
+        Action: { Name: action.Name, Params: action.Params ? [...action.Params] : null },
+        Span: span,
         Check: rule.name,
-        Description: rule.description === "" ? "" : formatMessage(rule.description, p.match),
+        Description: rule.description === "" ? "" : formatMessage(rule.description, match),
         Link: rule.link,
-        Message: p.message,
+        Message: pending.message[k]!,
         Severity: level,
-        Match: p.match,
-        Line: loc.line,
+        Match: match,
+        Line: line,
         start: starts[k]!,
         end: ends[k]!,
       });
@@ -242,6 +310,9 @@ export function lint(source: string, opts: LintOptions): LintOutput {
   for (const i of outcome.timedOut) {
     const { rule } = active[i]!;
     const message = `Rule '${rule.name}' timed out after ${budget} ms on this document and was stopped; its results are incomplete.`;
+    keyLine.push(1);
+    keyCol.push(1);
+    keyRank.push(rankOf.get(rule.name)!);
     alerts.push({
       Action: { Name: "", Params: null },
       Span: [1, 1],
@@ -267,7 +338,57 @@ export function lint(source: string, opts: LintOptions): LintOutput {
       file: rule.file,
     });
   }
-  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  alerts.sort((a, b) => a.Line - b.Line || a.Span[0] - b.Span[0] || cmp(a.Check, b.Check) || cmp(a.Message, b.Message));
-  return { alerts, errors, warnings };
+  return { alerts: sortAlerts(alerts, keyLine, keyCol, keyRank), errors, warnings };
+}
+
+const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * Sorts alerts by line, column, check and message (stable), given each alert's line, column and
+ * the rank of its check among the sorted check names: a counting sort by line, then each line's
+ * few alerts by column, check and (rarely needed) message.
+ */
+export function sortAlerts(alerts: Alert[], line: number[], col: number[], rank: number[]): Alert[] {
+  const n = alerts.length;
+  const full = (a: Alert, b: Alert) =>
+    a.Line - b.Line || a.Span[0] - b.Span[0] || cmp(a.Check, b.Check) || cmp(a.Message, b.Message);
+  let maxLine = 0;
+  for (let i = 0; i < n; i++) {
+    const l = line[i]!;
+    if (!(Number.isInteger(l) && l >= 0)) return alerts.sort(full);
+    if (l > maxLine) maxLine = l;
+  }
+  if (maxLine > 4 * n + 1_000_000) return alerts.sort(full);
+  const count = new Int32Array(maxLine + 2);
+  for (let i = 0; i < n; i++) count[line[i]! + 1]!++;
+  for (let l = 1; l < count.length; l++) count[l]! += count[l - 1]!;
+  // Stable placement by line (indices into `alerts`).
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[count[line[i]!]!++] = i;
+  const before = (x: number, y: number) =>
+    col[x]! - col[y]! || rank[x]! - rank[y]! || cmp(alerts[x]!.Message, alerts[y]!.Message) || x - y;
+  for (let a = 0; a < n;) {
+    let b = a + 1;
+    while (b < n && line[order[b]!] === line[order[a]!]) b++;
+    if (b - a > 1) {
+      if (b - a <= 32) {
+        for (let i = a + 1; i < b; i++) {
+          const x = order[i]!;
+          let j = i - 1;
+          while (j >= a && before(order[j]!, x) > 0) {
+            order[j + 1] = order[j]!;
+            j--;
+          }
+          order[j + 1] = x;
+        }
+      } else {
+        const part = Array.from(order.subarray(a, b)).sort(before);
+        for (let i = a; i < b; i++) order[i] = part[i - a]!;
+      }
+    }
+    a = b;
+  }
+  const out = new Array<Alert>(n);
+  for (let i = 0; i < n; i++) out[i] = alerts[order[i]!]!;
+  return out;
 }

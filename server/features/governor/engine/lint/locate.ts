@@ -68,6 +68,15 @@ export class LineIndex {
 
   /** Vale's `Line` and `Span` for the source range [start, end). */
   locate(start: number, end: number): { line: number; span: [number, number] } {
+    const span = this.spanOf(start, end);
+    return { line: this.lastLine, span };
+  }
+
+  /** 1-based line of the range located by the last `spanOf` call. */
+  lastLine = 0;
+
+  /** Vale's `Span` for the source range [start, end); its `Line` is left in `lastLine`. */
+  spanOf(start: number, end: number): [number, number] {
     const line = this.lineOf(start);
     const lineStart = this.starts[line]!;
     const extentEnd = this.lineExtentEnd(line);
@@ -75,6 +84,7 @@ export class LineIndex {
     const simple = this.isSimple(line);
     const col = (simple ? start - lineStart : this.codePoints(lineStart, start)) + 1;
     const len = simple ? stop - start : this.codePoints(start, stop);
-    return { line: line + 1, span: [col, Math.max(col, col + len - 1)] };
+    this.lastLine = line + 1;
+    return [col, Math.max(col, col + len - 1)];
   }
 }

@@ -23,12 +23,23 @@ export interface CompiledRule {
   file: string;
   /** Words used by this rule's literal prefilters (the engine indexes only these). */
   prefilterWords?: PrefilterWords;
+  /**
+   * The patterns this rule runs and how (`spans`, `firstGroups`, `matchAll`): the engine shares
+   * results between rules running the same pattern on the same views, and tokenises run patterns
+   * of one scope together.
+   */
+  patternUses?: PatternUse[];
   run(r: RuleRun): void;
 }
 
 export interface PrefilterWords {
   exact: string[];
   lower: string[];
+}
+
+export interface PatternUse {
+  p: CompiledPattern;
+  use: "spans" | "groups" | "all";
 }
 
 /** Collects the prefilter words of some patterns. */
@@ -59,6 +70,21 @@ export interface RawMatch {
   groupOffsets?: (number | undefined)[];
 }
 
+/** A match reduced to its first participating capture group. */
+export interface GroupMatch {
+  view: number;
+  /** Index of the match in the view's text. */
+  index: number;
+  /** Length of the whole match. */
+  length: number;
+  /** 0-based index of the first group that participated, or -1 if none did. */
+  group: number;
+  /** That group's text (the whole match's if none did). */
+  text: string;
+  /** Offset of the group from `index`. */
+  offset: number;
+}
+
 export interface AlertInput {
   message: string;
   /** Defaults to the matched text. */
@@ -72,6 +98,14 @@ export interface Spans {
   view: Int32Array;
   index: Int32Array;
   length: Int32Array;
+  /**
+   * Optionally, all views' texts in one string: view v's text is `text.slice(base[v], base[v] + len)`.
+   * Reading characters there is cheaper than through each view (one flat string, no pointer chasing).
+   */
+  text?: string;
+  base?: Int32Array;
+  /** Optionally, where each view's matches start: view v's are matches `[viewStart[v], viewStart[v + 1])`. */
+  viewStart?: Int32Array;
 }
 
 /** What a rule sees while it runs on one document. */
@@ -79,6 +113,8 @@ export interface RuleRun {
   readonly views: readonly View[];
   /** All non-empty matches of `p` in the views, in document order. */
   matchAll(p: CompiledPattern): RawMatch[];
+  /** All non-empty matches reduced to their first participating capture group, in document order. */
+  firstGroups(p: CompiledPattern): GroupMatch[];
   /** Positions of all non-empty matches (cheaper than `matchAll` for rules that see many). */
   spans(p: CompiledPattern): Spans;
   /**

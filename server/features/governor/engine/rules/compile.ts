@@ -1,6 +1,7 @@
 import { quoteMeta, stripCaptures } from "../regex/translate";
 import { parseScope } from "../scope";
-import { sentenceRanges } from "../text/sentences";
+import { SPACE, unitTable } from "../text/chars";
+import { sentenceCount } from "../text/sentences";
 import { READABILITY_METRICS, type ReadabilityMetric, gradeLevel } from "../text/stats";
 import type { AlertAction, Diagnostic } from "../types";
 import { checkSentence, checkTitle, vocabularyOf } from "./casing";
@@ -8,9 +9,9 @@ import {
   type CompileEnv,
   type CompiledPattern,
   type CompiledRule,
-  type RawMatch,
   type RuleRun,
   RuleCompileError,
+  type Spans,
   buildExceptions,
   buildPhrases,
   compilePattern,
@@ -76,10 +77,13 @@ function pinpoint<T>(build: () => T, items: { line: number; field: string; build
   }
 }
 
-function byView(matches: RawMatch[], views: number): RawMatch[][] {
-  const out: RawMatch[][] = Array.from({ length: views }, () => []);
-  for (const m of matches) out[m.view]!.push(m);
-  return out;
+/** The text of view v in [i, end), read from the spans' joined text when they carry it. */
+function matchText(r: RuleRun, s: Spans, v: number, i: number, end: number): string {
+  if (s.text !== undefined) {
+    const o = s.base![v]!;
+    return s.text.slice(o + i, o + end);
+  }
+  return r.views[v]!.text.text.slice(i, end);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -127,16 +131,24 @@ function compileExistence(p: ParsedRule, def: ExistenceDef, env: CompileEnv): Co
   return {
     ...base,
     prefilterWords: prefilterWordsOf([pattern]),
+    patternUses: [{ p: pattern, use: "spans" }],
     run(r) {
       const s = r.spans(pattern);
+      // Message by matched text (null: an exception); the same wherever the text occurs.
+      const messages = new Map<string, string | null>();
       for (let k = 0; k < s.n; k++) {
+        if ((k & 4095) === 4095) r.tick();
         const v = s.view[k]!;
         const i = s.index[k]!;
         const end = i + s.length[k]!;
-        const text = r.views[v]!.text.text;
-        const m = text.slice(i, end);
-        if (except.test(m.trim()) || withinPhrase(phrase, text, i, end)) continue;
-        r.alert(v, i, end, { message: standardMessage(base, m) });
+        const m = matchText(r, s, v, i, end);
+        let message = messages.get(m);
+        if (message === undefined) {
+          message = except.test(m.trim()) ? null : standardMessage(base, m);
+          messages.set(m, message);
+        }
+        if (message === null || (phrase !== null && withinPhrase(phrase, r.views[v]!.text.text, i, end))) continue;
+        r.alert(v, i, end, { message, match: m });
       }
     },
   };
@@ -175,7 +187,7 @@ function compileSubstitution(p: ParsedRule, def: SubstitutionDef, env: CompileEn
     })),
   );
   const pattern: CompiledPattern = {
-    re: new RegExp(compiled.re.source, compiled.re.flags + "d"),
+    re: compiled.re,
     edgeSensitive: compiled.edgeSensitive,
     prefilter:
       def.nonword !== true && !env.wordTemplate && !compiled.flags.includes("u")
@@ -215,16 +227,15 @@ function compileSubstitution(p: ParsedRule, def: SubstitutionDef, env: CompileEn
   return {
     ...base,
     prefilterWords: prefilterWordsOf([pattern]),
+    patternUses: [{ p: pattern, use: "groups" }],
     run(r) {
-      for (const m of r.matchAll(pattern)) {
-        const g = m.groups.findIndex((x) => x !== undefined);
-        if (g < 0) continue;
-        const observed = m.groups[g]!;
-        const start = m.index + (m.groupOffsets?.[g] ?? 0);
+      // The verdict for a (group, observed text) pair is the same wherever it occurs.
+      const verdicts: Map<string, { message: string; action: AlertAction } | null>[] = [];
+      const verdict = (g: number, observed: string): { message: string; action: AlertAction } | null => {
         let expected = subMsg(g, observed);
         const same =
           base.action.Name === "replace" ? getOptions(expected).includes(observed) : matchToken(expected, observed);
-        if (same || except.test(observed)) continue;
+        if (same || except.test(observed)) return null;
         let action: AlertAction = base.action;
         let message = base.message;
         if (action.Name === "replace" && action.Params === null) {
@@ -236,11 +247,21 @@ function compileSubstitution(p: ParsedRule, def: SubstitutionDef, env: CompileEn
             if (message.split(spec).length - 1 === 2) message = message.replace(spec, "%s");
           }
         }
-        r.alert(m.view, start, start + observed.length, {
-          message: formatMessage(message, expected, observed),
-          match: observed,
-          action,
-        });
+        return { message: formatMessage(message, expected, observed), action };
+      };
+      for (const m of r.firstGroups(pattern)) {
+        const g = m.group;
+        if (g < 0) continue;
+        const observed = m.text;
+        const start = m.index + m.offset;
+        const byText = (verdicts[g] ??= new Map());
+        let v = byText.get(observed);
+        if (v === undefined) {
+          v = verdict(g, observed);
+          byText.set(observed, v);
+        }
+        if (v === null) continue;
+        r.alert(m.view, start, start + observed.length, { message: v.message, match: observed, action: v.action });
       }
     },
   };
@@ -257,28 +278,45 @@ function compileOccurrence(p: ParsedRule, def: OccurrenceDef): CompiledRule {
   const min = def.min ?? 0;
   return {
     ...base,
+    patternUses: [{ p: pattern, use: "spans" }],
     run(r) {
       const count = new Int32Array(r.views.length);
       const firstAt = new Int32Array(r.views.length).fill(-1);
       const firstLen = new Int32Array(r.views.length);
-      r.scan(
-        pattern,
-        (v, i, len) => {
-          count[v]!++;
-          if (firstAt[v] === -1) {
-            // The first match that is not a masked (code) token.
-            const t = r.views[v]!.text.text.slice(i, i + len);
-            if (t.trim() !== "" && !/^[*@]+$/.test(t)) {
+      const s = r.spans(pattern);
+      const vs = s.viewStart;
+      if (vs !== undefined) {
+        // Matches grouped by view: count them per view, and look for the first prose token only.
+        for (let v = 0; v < r.views.length; v++) {
+          count[v] = vs[v + 1]! - vs[v]!;
+          for (let k = vs[v]!; k < vs[v + 1]!; k++) {
+            const i = s.index[k]!;
+            const len = s.length[k]!;
+            if (isProseToken(s.text!, s.base![v]! + i, s.base![v]! + i + len)) {
               firstAt[v] = i;
               firstLen[v] = len;
+              break;
             }
           }
-        },
-        () => {
-          count.fill(0);
-          firstAt.fill(-1);
-        },
-      );
+        }
+      }
+      for (let k = 0; vs === undefined && k < s.n; k++) {
+        const v = s.view[k]!;
+        count[v]!++;
+        if (firstAt[v] === -1) {
+          // The first match that is not a masked (code) token.
+          const i = s.index[k]!;
+          const len = s.length[k]!;
+          const countable =
+            s.text !== undefined
+              ? isProseToken(s.text, s.base![v]! + i, s.base![v]! + i + len)
+              : isProseToken(r.views[v]!.text.text, i, i + len);
+          if (countable) {
+            firstAt[v] = i;
+            firstLen[v] = len;
+          }
+        }
+      }
       for (let v = 0; v < r.views.length; v++) {
         const n = count[v]!;
         if (!((max > 0 && n > max) || (min > 0 && n < min))) continue;
@@ -289,10 +327,25 @@ function compileOccurrence(p: ParsedRule, def: OccurrenceDef): CompiledRule {
         }
         const at = firstAt[v]!;
         if (at < 0) continue;
-        r.alert(v, at, at + firstLen[v]!, { message });
+        r.alert(v, at, at + firstLen[v]!, { message, match: matchText(r, s, v, at, at + firstLen[v]!) });
       }
     },
   };
+}
+
+/**
+ * Is `text[a, b)` a token of prose: not blank and not a masked (code) token? That is
+ * `t.trim() !== "" && !/^[*@]+$/.test(t)` for `t = text.slice(a, b)`, without the slice.
+ */
+function isProseToken(text: string, a: number, b: number): boolean {
+  let blank = true;
+  let masked = true;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (SPACE[c] === 0) blank = false;
+    if (c !== 42 && c !== 64) masked = false;
+  }
+  return !blank && !(masked && b > a);
 }
 
 function compileRepetition(p: ParsedRule, def: RepetitionDef, env: CompileEnv): CompiledRule {
@@ -309,58 +362,77 @@ function compileRepetition(p: ParsedRule, def: RepetitionDef, env: CompileEnv): 
   const max = def.max ?? 0;
   return {
     ...base,
+    patternUses: [{ p: pattern, use: "spans" }],
     run(r) {
       const ic = def.ignorecase === true;
       let view = -1;
       let text = "";
-      // Trimmed bounds of the previous token and the start of its match.
+      // Offset of the view's text in `text` (the joined text when the spans carry it).
+      let o = 0;
+      // Trimmed bounds of the previous token and the start of its match (in `text`).
       let pa = -1;
       let pb = -1;
       let prevStart = -1;
       let count = 0;
-      const pending: [number, number, number, string, string][] = [];
-      r.scan(
-        pattern,
-        (v, i, len) => {
-          if (v !== view) {
-            view = v;
+      const messages = new Map<string, string>();
+      const s = r.spans(pattern);
+      for (let k = 0; k < s.n; k++) {
+        if ((k & 4095) === 4095) r.tick();
+        const v = s.view[k]!;
+        if (v !== view) {
+          view = v;
+          if (s.text !== undefined) {
+            text = s.text;
+            o = s.base![v]!;
+          } else {
             text = r.views[v]!.text.text;
-            pa = pb = prevStart = -1;
+            o = 0;
+          }
+          pa = pb = prevStart = -1;
+          count = 0;
+        }
+        const i = o + s.index[k]!;
+        const end = i + s.length[k]!;
+        let a = i;
+        let b = end;
+        while (a < b && isWs(text.charCodeAt(a))) a++;
+        while (b > a && isWs(text.charCodeAt(b - 1))) b--;
+        let hit = b > a && pa >= 0 && sameToken(text, a, b, pa, pb, ic);
+        if (hit && def.alpha) hit = allLetters(text, a, b);
+        if (hit) count++;
+        // One sentence from the previous token's start to this token's end (counted in place).
+        if (hit && count > max && prevStart >= 0 && sentenceCount(text, prevStart, end) === 1) {
+          const span = text.slice(prevStart, end);
+          if (!except.test(span) && !withinPhrase(phrase, r.views[v]!.text.text, prevStart - o, end - o)) {
+            const token = text.slice(a, b);
+            let message = messages.get(token);
+            if (message === undefined) {
+              message = formatMessage(base.message, token);
+              messages.set(token, message);
+            }
+            r.alert(v, prevStart - o, end - o, { message, match: span });
             count = 0;
           }
-          const end = i + len;
-          let a = i;
-          let b = end;
-          while (a < b && isWs(text.charCodeAt(a))) a++;
-          while (b > a && isWs(text.charCodeAt(b - 1))) b--;
-          let hit = b > a && pa >= 0 && sameToken(text, a, b, pa, pb, ic);
-          if (hit && def.alpha) hit = /^\p{L}*$/u.test(text.slice(a, b));
-          if (hit) count++;
-          if (hit && count > max && prevStart >= 0) {
-            const span = text.slice(prevStart, end);
-            if (
-              sentenceRanges(span).length === 1 &&
-              !except.test(span) &&
-              !withinPhrase(phrase, text, prevStart, end)
-            ) {
-              pending.push([v, prevStart, end, text.slice(a, b), span]);
-              count = 0;
-            }
-          }
-          prevStart = i;
-          pa = a;
-          pb = b;
-        },
-        () => {
-          pending.length = 0;
-          view = -1;
-        },
-      );
-      for (const [v, start, end, curr, span] of pending) {
-        r.alert(v, start, end, { message: formatMessage(base.message, curr), match: span });
+        }
+        prevStart = i;
+        pa = a;
+        pb = b;
       }
     },
   };
+}
+
+/** `\p{L}` (with the `u` flag) of each BMP code unit that is not a surrogate. */
+const LETTER = unitTable("\\p{L}", "u");
+
+/** `/^\p{L}*$/u.test(text.slice(a, b))`, without the slice for text without surrogates. */
+function allLetters(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return /^\p{L}*$/u.test(text.slice(a, b));
+    if (LETTER[c] === 0) return false;
+  }
+  return true;
 }
 
 function isWs(c: number): boolean {
@@ -374,7 +446,11 @@ function sameToken(text: string, a1: number, b1: number, a2: number, b2: number,
     const c1 = text.charCodeAt(a1 + j);
     const c2 = text.charCodeAt(a2 + j);
     if (c1 === c2) continue;
-    if (!ignoreCase || String.fromCharCode(c1).toLowerCase() !== String.fromCharCode(c2).toLowerCase()) return false;
+    if (!ignoreCase) return false;
+    if (c1 < 128 && c2 < 128) {
+      // ASCII: lower-casing only maps A-Z to a-z.
+      if ((c1 >= 65 && c1 <= 90 ? c1 + 32 : c1) !== (c2 >= 65 && c2 <= 90 ? c2 + 32 : c2)) return false;
+    } else if (String.fromCharCode(c1).toLowerCase() !== String.fromCharCode(c2).toLowerCase()) return false;
   }
   return true;
 }
@@ -382,12 +458,17 @@ function sameToken(text: string, a1: number, b1: number, a2: number, b2: number,
 const occurrenceRes = new Map<string, RegExp>();
 
 function firstWordOccurrence(text: string, needle: string, fallback: number): number {
+  // Every match contains the needle at its start or after a leading "_": none starts before the
+  // needle's first occurrence minus one, so the search can start there (lookbehind-free pattern).
+  const first = text.indexOf(needle);
+  if (first < 0) return fallback;
   let re = occurrenceRes.get(needle);
   if (!re) {
-    re = new RegExp(`(?:^|\\b|_)${quoteMeta(needle)}(?:_|\\b|$)`, "u");
+    re = new RegExp(`(?:^|\\b|_)${quoteMeta(needle)}(?:_|\\b|$)`, "gu");
     if (occurrenceRes.size > 10_000) occurrenceRes.clear();
     occurrenceRes.set(needle, re);
   }
+  re.lastIndex = Math.max(0, first - 1);
   const m = re.exec(text);
   if (!m) return fallback;
   return m.index + m[0].indexOf(needle);
@@ -413,25 +494,29 @@ function compileConsistency(p: ParsedRule, def: ConsistencyDef, env: CompileEnv)
   return {
     ...base,
     prefilterWords: prefilterWordsOf(steps.map((st) => st.pattern)),
+    patternUses: steps.map((st) => ({ p: st.pattern, use: "groups" as const })),
     run(r) {
       for (const step of steps) {
         const seen = [false, false];
-        const grouped = byView(r.matchAll(step.pattern), r.views.length);
-        grouped.forEach((ms, v) => {
-          if (ms.length === 0) return;
+        // Matches come in document order: handle them view by view.
+        const ms = r.firstGroups(step.pattern);
+        for (let k = 0; k < ms.length;) {
+          const v = ms[k]!.view;
           let last = "";
           let lastIndex = 0;
-          for (const m of ms) {
-            const g = m.groups[0] !== undefined ? 0 : 1;
+          for (; k < ms.length && ms[k]!.view === v; k++) {
+            const m = ms[k]!;
+            // The first group if it participated, else the second one, else the whole match.
+            const g = m.group === 0 ? 0 : 1;
             seen[g] = true;
-            last = m.groups[g] ?? m.text;
+            last = m.group === 0 || m.group === 1 ? m.text : r.views[v]!.text.text.slice(m.index, m.index + m.length);
             lastIndex = m.index;
           }
-          if (!seen[0] || !seen[1]) return;
+          if (!seen[0] || !seen[1]) continue;
           const text = r.views[v]!.text.text;
           const at = firstWordOccurrence(text, last, lastIndex);
           r.alert(v, at, at + last.length, { message: standardMessage(base, last), match: last });
-        });
+        }
       }
     },
   };
@@ -453,23 +538,37 @@ function compileConditional(p: ParsedRule, def: ConditionalDef, env: CompileEnv)
   const phrase = buildPhrases(terms, "exceptions", p.lineOf(["exceptions"]));
   return {
     ...base,
+    patternUses: [
+      { p: second, use: "all" },
+      { p: first, use: "spans" },
+    ],
     run(r) {
-      const seconds = byView(r.matchAll(second), r.views.length);
+      // Matches come in document order (ascending views).
+      const seconds = r.matchAll(second);
+      const hasSecond = new Uint8Array(r.views.length);
+      for (const m of seconds) hasSecond[m.view] = 1;
       const s = r.spans(first);
       const defined = new Set<string>();
+      const messages = new Map<string, string | null>();
       let next = 0;
       for (let k = 0; k < s.n; k++) {
         const v = s.view[k]!;
         // Definitions are collected block by block, before the block's own uses are checked.
-        for (; next <= v; next++) for (const m of seconds[next]!) for (const g of m.groups) if (g) defined.add(g);
-        if (!secondHasGroup && seconds[v]!.length > 0) continue;
+        for (; next < seconds.length && seconds[next]!.view <= v; next++) {
+          for (const g of seconds[next]!.groups) if (g) defined.add(g);
+        }
+        if (!secondHasGroup && hasSecond[v] === 1) continue;
         const i = s.index[k]!;
         const end = i + s.length[k]!;
-        const text = r.views[v]!.text.text;
-        const m = text.slice(i, end);
+        const m = matchText(r, s, v, i, end);
         if (secondHasGroup && defined.has(m)) continue;
-        if (except.test(m) || withinPhrase(phrase, text, i, end)) continue;
-        r.alert(v, i, end, { message: standardMessage(base, m) });
+        let message = messages.get(m);
+        if (message === undefined) {
+          message = except.test(m) ? null : standardMessage(base, m);
+          messages.set(m, message);
+        }
+        if (message === null || (phrase !== null && withinPhrase(phrase, r.views[v]!.text.text, i, end))) continue;
+        r.alert(v, i, end, { message, match: m });
       }
     },
   };
@@ -521,7 +620,7 @@ function compileCapitalization(p: ParsedRule, def: CapitalizationDef, env: Compi
         if (action.Name === "replace" && action.Params === null && caseStyle) {
           action = { Name: "replace", Params: [res.expected] };
         }
-        r.alert(v, 0, text.length, { message: formatMessage(base.message, text, res.expected), action });
+        r.alert(v, 0, text.length, { message: formatMessage(base.message, text, res.expected), match: text, action });
       });
     },
   };

@@ -55,6 +55,7 @@ export class DocumentSink {
   readonly blocks: Block[] = [];
   readonly counts: Record<string, number> = {};
   control: ControlState = CONTROL_ON;
+  private readonly sectionsByScope = new Map<string, string[]>();
 
   constructor(private readonly ext: string) {}
 
@@ -70,8 +71,13 @@ export class DocumentSink {
   add(text: MappedText, scope: string, paragraph: boolean): void {
     const trimmed = text.trim();
     if (trimmed.text.length === 0) return;
-    const sections = scope.split(".");
-    if (this.ext) sections.push(this.ext);
+    // Blocks of one scope share their sections array (never modified).
+    let sections = this.sectionsByScope.get(scope);
+    if (!sections) {
+      sections = scope.split(".");
+      if (this.ext) sections.push(this.ext);
+      this.sectionsByScope.set(scope, sections);
+    }
     this.blocks.push({ text: trimmed, sections, paragraph, control: this.control });
     const kind = scope.startsWith("text.") ? scope.slice(5) : "";
     if (kind && !kind.startsWith("table") && !kind.startsWith("attr") && !kind.startsWith("frontmatter")) {

@@ -1,3 +1,4 @@
+import { SPACE } from "./chars";
 import { decodeEntityAt } from "./entities";
 import { type MappedText, TextBuilder } from "./mapped";
 
@@ -157,7 +158,32 @@ function linkTailEnd(s: string, j: number): number {
 }
 
 const URL_START = /(?:https?:\/\/|ftp:\/\/|www\.)/y;
-const SPECIAL = /[\\`<![&*_~]|(?<=^|[\s(<"'*_~])(?:https?:\/\/|ftp:\/\/|www\.)/g;
+/** 1 for `[\\`<![&*_~]` (characters that can start inline markup). */
+const MARKUP_START = new Uint8Array(128);
+for (const ch of "\\`<![&*_~") MARKUP_START[ch.charCodeAt(0)] = 1;
+
+/** `[\s(<"'*_~]`: what may precede a bare URL. */
+function beforeUrl(c: number): boolean {
+  return SPACE[c] === 1 || c === 40 || c === 60 || c === 34 || c === 39 || c === 42 || c === 95 || c === 126;
+}
+
+/**
+ * Index of the first match at or after `from` of
+ * `/[\\`<![&*_~]|(?<=^|[\s(<"'*_~])(?:https?:\/\/|ftp:\/\/|www\.)/g`, or -1.
+ */
+export function nextSpecial(s: string, from: number): number {
+  for (let p = from; p < s.length; p++) {
+    const c = s.charCodeAt(p);
+    if (c < 128 && MARKUP_START[c] === 1) return p;
+    if ((c === 104 || c === 102 || c === 119) && (p === 0 || beforeUrl(s.charCodeAt(p - 1)))) {
+      // h, f, w: a bare URL start?
+      if (c === 104 && (s.startsWith("http://", p) || s.startsWith("https://", p))) return p;
+      if (c === 102 && s.startsWith("ftp://", p)) return p;
+      if (c === 119 && s.startsWith("www.", p)) return p;
+    }
+  }
+  return -1;
+}
 const AUTOLINK =
   /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/y;
 const HTML_TAG =
@@ -188,9 +214,8 @@ export function scanInline(src: string, lines: Line[]): InlineResult {
 
   while (i < s.length) {
     // Jump to the next character that can start inline markup (or a bare URL).
-    SPECIAL.lastIndex = i;
-    const sm = SPECIAL.exec(s);
-    const next = sm ? sm.index : s.length;
+    const sm = nextSpecial(s, i);
+    const next = sm >= 0 ? sm : s.length;
     const top = linkStack[linkStack.length - 1];
     if (top && top.close <= next) {
       i = Math.max(i, top.close);
@@ -200,7 +225,7 @@ export function scanInline(src: string, lines: Line[]): InlineResult {
       run = i;
       continue;
     }
-    if (!sm) break;
+    if (sm < 0) break;
     i = next;
     const c = s[i]!;
     switch (c) {

@@ -35,6 +35,24 @@ export class MappedText {
     return lo;
   }
 
+  /**
+   * When the whole text maps linearly onto the source (one linear segment), the source offset of
+   * its first character; otherwise -1. Then `sourceStart(i)` is `base + min(i, length)` and
+   * `sourceEnd(i)` is `base + min(max(i, 0), length)`.
+   */
+  linearBase(): number {
+    return this.linearBaseOf(0, this.text.length);
+  }
+
+  /** `linearBase()` of `slice(a, b)`, without slicing (0 <= a < b <= length). */
+  linearBaseOf(a: number, b: number): number {
+    const k = this.find(a);
+    if (k < 0 || this.atomic[k] !== 0) return -1;
+    const ts = this.tStart[k]!;
+    if (a < ts || b > ts + this.tLen[k]!) return -1;
+    return this.sStart[k]! + (a - ts);
+  }
+
   /** Source offset of the text position `i` (start of a range). */
   sourceStart(i: number): number {
     const k = this.find(i);
@@ -60,9 +78,63 @@ export class MappedText {
 
   /** The sub-text `[a, b)` with its mapping. */
   slice(a: number, b: number): MappedText {
-    const builder = new TextBuilder();
-    builder.appendMapped(this, a, b);
-    return builder.build();
+    if (a >= b || a < 0 || b > this.text.length || this.tStart.length === 0) return this.copySlice(a, b);
+    return new SubText(this, a, b);
+  }
+
+  /** `slice` with its own copy of the mapping. */
+  copySlice(a: number, b: number): MappedText {
+    if (a >= b) return new TextBuilder().build();
+    const k0 = Math.max(0, this.find(a));
+    if (k0 < this.tStart.length) {
+      // Common case: the range lies within one segment (exact-size arrays, no builder).
+      const ts = this.tStart[k0]!;
+      const te = ts + this.tLen[k0]!;
+      if (a >= ts && b <= te) {
+        const isAtomic = this.atomic[k0] === 1;
+        return new MappedText(
+          this.text.slice(a, b),
+          [0],
+          [b - a],
+          [isAtomic ? this.sStart[k0]! : this.sStart[k0]! + (a - ts)],
+          [isAtomic ? this.sLen[k0]! : b - a],
+          [isAtomic ? 1 : 0],
+        );
+      }
+    }
+    // What `TextBuilder.appendMapped` would build, without copying each segment's text apart:
+    // segments tile the text, so the pieces joined are `text.slice(a, b)`.
+    const tStart: number[] = [];
+    const tLen: number[] = [];
+    const sStart: number[] = [];
+    const sLen: number[] = [];
+    const atomic: number[] = [];
+    let length = 0;
+    let k = Math.max(0, this.find(a));
+    for (; k < this.tStart.length; k++) {
+      const ts = this.tStart[k]!;
+      if (ts >= b) break;
+      const lo = Math.max(ts, a);
+      const hi = Math.min(ts + this.tLen[k]!, b);
+      if (lo >= hi) continue;
+      const isAtomic = this.atomic[k] === 1;
+      const src = isAtomic ? this.sStart[k]! : this.sStart[k]! + (lo - ts);
+      const srcLen = isAtomic ? this.sLen[k]! : hi - lo;
+      const n = tStart.length;
+      // Merge with the previous segment when both are linear and contiguous (as TextBuilder does).
+      if (n > 0 && !isAtomic && atomic[n - 1] === 0 && sStart[n - 1]! + sLen[n - 1]! === src) {
+        tLen[n - 1]! += hi - lo;
+        sLen[n - 1]! += srcLen;
+      } else {
+        tStart.push(length);
+        tLen.push(hi - lo);
+        sStart.push(src);
+        sLen.push(srcLen);
+        atomic.push(isAtomic ? 1 : 0);
+      }
+      length += hi - lo;
+    }
+    return new MappedText(this.text.slice(a, a + length), tStart, tLen, sStart, sLen, atomic);
   }
 
   /** Trims leading and trailing whitespace. */
@@ -101,6 +173,75 @@ export class MappedText {
     for (let k = 0; k < this.tStart.length; k++) {
       yield [this.tStart[k]!, this.tLen[k]!, this.sStart[k]!, this.sLen[k]!, this.atomic[k] === 1];
     }
+  }
+}
+
+const NONE: readonly number[] = Object.freeze([]);
+
+/**
+ * `parent.slice(a, b)` (a < b) without copying the mapping: positions map through the parent.
+ * Behaves exactly like the copied slice; the copy is only made for the rarely used operations
+ * (segment access, negative positions).
+ */
+class SubText extends MappedText {
+  private copy: MappedText | null = null;
+
+  constructor(
+    private readonly parent: MappedText,
+    private readonly from: number,
+    to: number,
+  ) {
+    super(parent.text.slice(from, to), NONE, NONE, NONE, NONE, NONE);
+  }
+
+  private materialised(): MappedText {
+    this.copy ??= this.parent.copySlice(this.from, this.from + this.text.length);
+    return this.copy;
+  }
+
+  override linearBase(): number {
+    return this.parent.linearBaseOf(this.from, this.from + this.text.length);
+  }
+
+  override linearBaseOf(a: number, b: number): number {
+    return this.materialised().linearBaseOf(a, b);
+  }
+
+  override get segmentCount(): number {
+    return this.materialised().segmentCount;
+  }
+
+  override sourceStart(i: number): number {
+    const len = this.text.length;
+    if (i < 0) return this.materialised().sourceStart(i);
+    // Past the end: the end of the last (clipped) segment, i.e. where the parent's text[from + len - 1] ends.
+    if (i >= len) return this.parent.sourceEnd(this.from + len);
+    return this.parent.sourceStart(this.from + i);
+  }
+
+  override sourceEnd(i: number): number {
+    if (i <= 0) return this.sourceStart(0);
+    return this.parent.sourceEnd(this.from + Math.min(i, this.text.length));
+  }
+
+  override slice(a: number, b: number): MappedText {
+    return this.materialised().slice(a, b);
+  }
+
+  override copySlice(a: number, b: number): MappedText {
+    return this.materialised().copySlice(a, b);
+  }
+
+  override trim(): MappedText {
+    return this.materialised().trim();
+  }
+
+  override copyInto(out: TextBuilder, a: number, b: number): void {
+    this.materialised().copyInto(out, a, b);
+  }
+
+  override *segments(): Generator<[number, number, number, number, boolean]> {
+    yield* this.materialised().segments();
   }
 }
 
@@ -177,6 +318,14 @@ export class TextBuilder {
   }
 
   build(): MappedText {
-    return new MappedText(this.parts.join(""), this.tStart, this.tLen, this.sStart, this.sLen, this.atomic);
+    // Exact-size copies of the (over-allocated) segment arrays: the text may be kept a long time.
+    return new MappedText(
+      this.parts.join(""),
+      this.tStart.slice(),
+      this.tLen.slice(),
+      this.sStart.slice(),
+      this.sLen.slice(),
+      this.atomic.slice(),
+    );
   }
 }

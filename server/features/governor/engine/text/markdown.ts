@@ -44,7 +44,25 @@ class MarkdownParser {
   }
 
   private isBlank(l: Line): boolean {
-    return /^[ \t]*$/.test(this.text(l));
+    return this.firstNonBlank(l) < 0;
+  }
+
+  /** Code of the first character that is not a space or tab, or -1. */
+  private firstNonBlank(l: Line): number {
+    for (let i = l.start; i < l.end; i++) {
+      const c = this.src.charCodeAt(i);
+      if (c !== 32 && c !== 9) return c;
+    }
+    return -1;
+  }
+
+  /**
+   * Does the line start (after spaces and tabs) with a letter? Then no block marker can match
+   * it: they all start with one of `#>*+-_=|:[<\`~` or a digit.
+   */
+  private startsWithLetter(l: Line): boolean {
+    const c = this.firstNonBlank(l);
+    return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 128;
   }
 
   /** Leading indentation in columns (tabs to multiples of 4). */
@@ -75,6 +93,7 @@ class MarkdownParser {
 
   /** Does this line start a block that interrupts a paragraph? */
   private interrupts(l: Line): boolean {
+    if (this.startsWithLetter(l)) return false;
     const t = this.text(l);
     if (RE_ATX.test(t) || RE_QUOTE.test(t) || RE_HR.test(t) || RE_FENCE.test(t)) return true;
     if (RE_HTML_COMMENT.test(t) || RE_HTML_RAW.test(t) || RE_HTML_BLOCK_TAG.test(t)) return true;
@@ -92,7 +111,6 @@ class MarkdownParser {
         i++;
         continue;
       }
-      const t = this.text(line);
       // Indented code block.
       if (this.indent(line) >= 4) {
         i++;
@@ -100,6 +118,11 @@ class MarkdownParser {
         this.sink.count("pre");
         continue;
       }
+      if (this.startsWithLetter(line)) {
+        i = this.paragraph(lines, i, container);
+        continue;
+      }
+      const t = this.text(line);
       const fence = RE_FENCE.exec(t);
       if (fence && !(fence[2]![0] === "`" && fence[3]!.includes("`"))) {
         const ch = fence[2]![0]!;
@@ -265,7 +288,7 @@ class MarkdownParser {
     while (i < lines.length) {
       const l = lines[i]!;
       if (this.isBlank(l)) break;
-      if (para.length > 0) {
+      if (para.length > 0 && !this.startsWithLetter(l)) {
         const t = this.text(l);
         const setext = RE_SETEXT.exec(t);
         if (setext) {
@@ -283,7 +306,7 @@ class MarkdownParser {
     }
     // Link reference definitions at the start of a paragraph are not prose.
     let k = 0;
-    while (k < para.length && RE_LINKDEF.test(this.text(para[k]!))) k++;
+    while (k < para.length && !this.startsWithLetter(para[k]!) && RE_LINKDEF.test(this.text(para[k]!))) k++;
     const body = para.slice(k);
     if (body.length > 0) {
       const scope = container === "quote" ? "text.blockquote" : container === "list" ? "text.list" : "text";
