@@ -9,6 +9,21 @@ import type { WorkspaceCtx } from "@/server/context";
 import type { Db } from "@/server/db/client";
 import type { PipelineDeps } from "@/server/features/generation/pipeline";
 import { createDraft } from "@/server/features/generation/service";
+import { insertJob } from "@/server/jobs/repository";
+
+/**
+ * The demo drafts are written by the server's job runner, not by the CLI: rendering email HTML
+ * needs React's server renderer, which the CLI's react-server build of React does not offer.
+ */
+export const DEMO_DRAFTS_JOB = "demo.drafts";
+
+/** Queues the demo drafts once (no drafts and no such job yet); the running studio writes them. */
+export async function queueDemoDrafts(db: Db, workspaceId: string): Promise<boolean> {
+  if (await db.draft.count({ where: { workspaceId } })) return false;
+  if (await db.job.count({ where: { workspaceId, kind: DEMO_DRAFTS_JOB } })) return false;
+  await insertJob(db, { workspaceId, kind: DEMO_DRAFTS_JOB, payload: { workspaceId }, stage: "Queued" });
+  return true;
+}
 
 export const DEMO_SENDER = {
   postalAddress: "Northwind Outdoor GmbH, Bergstraße 12, 80331 München, Germany",

@@ -211,6 +211,8 @@ async function runBatchRows(deps: BatchDeps, batchId: string, ctl: JobControl): 
       if (now?.status !== "running") return { stopped: now?.status ?? "deleted" };
       if (ctl.signal.aborted) throw new Error("The job runner is stopping; the batch resumes where it left off.");
       await processRow(deps, ctx, batch, template, mapping, row);
+      // Let the server answer requests (progress polls, pause, other users) between rows.
+      await new Promise((resolve) => setImmediate(resolve));
       // Counters and the job's progress every few rows (and at the end): a recount reads every row.
       if (++sinceCount >= (deps.progressEvery ?? 10) || Date.now() - countedAt > 1000) {
         await recount(db, batchId);

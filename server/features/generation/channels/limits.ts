@@ -4,6 +4,8 @@
  * generation schemas and instructions quote them, so a change here changes all three.
  */
 
+import { SLUG_MAX } from "@/lib/slug";
+
 /** Google Ads responsive search ads (SPEC.md › Channels › Google Ads responsive search ad). */
 export const GOOGLE_RSA_LIMITS = {
   /** 3–15 headlines per ad. Source: SPEC.md; Google Ads Help "About responsive search ads". */
@@ -63,7 +65,7 @@ export const SEO_PAGE_LIMITS = {
   /** Meta description length warning outside this range. Source: SPEC.md. */
   metaDescription: { min: 70, max: 160 },
   /** Slug length (slugify cuts here; longer caller-chosen slugs are a warning). Source: Lectern slug rule. */
-  slugMax: 80,
+  slugMax: SLUG_MAX,
   /** Slug shape: lower-case ASCII words joined by single hyphens. Source: Lectern slug rule (SPEC.md "unique slug"). */
   slugPattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
   /** Sections (h2) and FAQ items the model is asked for. Source: Lectern generation brief. */
