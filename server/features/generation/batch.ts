@@ -24,11 +24,14 @@ import { audit } from "@/server/features/audit/service";
 import { insertJob } from "@/server/jobs/repository";
 import { JobError, type JobControl, type JobRow } from "@/server/jobs/types";
 import { findCampaign } from "./campaigns";
-import { nearDuplicates, similarity, slugify } from "./channels";
+import { prepare, similarityOf, slugify } from "./channels";
 import { parseCsv } from "./csv";
 import { runPipeline, type PipelineDeps } from "./pipeline";
 
 export const BATCH_JOB = "generation.batch";
+
+/** Near-duplicate flags per page (the most similar pages). */
+const MAX_DUPLICATE_FLAGS = 3;
 
 export type BatchDeps = PipelineDeps & {
   maxRows: number;
@@ -326,24 +329,39 @@ export async function linkBatchPages(db: Db, batchId: string, opts: { links?: nu
     const content = DraftContent.parse(d.content);
     return { ...d, content, key: content.format === "seo_page" ? `${content.title}\n${content.intro}` : d.title };
   });
-  const dupes = nearDuplicates(
-    pages.map((p) => p.key),
-    opts.threshold ?? 0.8,
-  );
+  // Every pair scored once: near-duplicates (cannibalisation) and each page's closest pages.
+  const prepared = pages.map((p) => prepare(p.key));
+  const threshold = opts.threshold ?? 0.8;
   const k = opts.links ?? 3;
+  const closest: { j: number; s: number }[][] = pages.map(() => []);
+  const dupes: { a: number; b: number; score: number }[] = [];
+  const dupesOf: { other: number; score: number }[][] = pages.map(() => []);
+  for (let a = 0; a < pages.length; a++)
+    for (let b = a + 1; b < pages.length; b++) {
+      const score = similarityOf(prepared[a]!, prepared[b]!);
+      if (score >= threshold) {
+        dupes.push({ a, b, score });
+        dupesOf[a]!.push({ other: b, score });
+        dupesOf[b]!.push({ other: a, score });
+      }
+      if (score > 0.05) {
+        closest[a]!.push({ j: b, s: score });
+        closest[b]!.push({ j: a, s: score });
+      }
+    }
   let links = 0;
+  const updates: Parameters<Db["draft"]["update"]>[0][] = [];
   for (const [i, p] of pages.entries()) {
     if (p.content.format !== "seo_page") continue;
-    const scored = pages
-      .map((o, j) => ({ o, j, s: j === i ? -1 : similarity(p.key, o.key) }))
-      .filter((x) => x.s > 0.05)
-      .sort((a, b) => b.s - a.s || a.j - b.j)
-      .slice(0, k);
+    const scored = closest[i]!.sort((a, b) => b.s - a.s || a.j - b.j)
+      .slice(0, k)
+      .map((x) => ({ ...x, o: pages[x.j]! }));
     const record = DraftRecord.parse(p.record);
-    const newFlags: DraftFlag[] = dupes
-      .filter((d) => d.a === i || d.b === i)
+    // The closest few are enough to act on (a template can make hundreds of similar pages).
+    const newFlags: DraftFlag[] = dupesOf[i]!.sort((x, y) => y.score - x.score || x.other - y.other)
+      .slice(0, MAX_DUPLICATE_FLAGS)
       .map((d) => {
-        const other = pages[d.a === i ? d.b : d.a]!;
+        const other = pages[d.other]!;
         return {
           kind: "duplicate",
           level: "warning",
@@ -354,7 +372,7 @@ export async function linkBatchPages(db: Db, batchId: string, opts: { links?: nu
       });
     const flags = [...record.flags.filter((f) => f.kind !== "duplicate"), ...newFlags];
     links += scored.length;
-    await db.draft.update({
+    updates.push({
       where: { id: p.id },
       data: {
         content: {
@@ -367,6 +385,9 @@ export async function linkBatchPages(db: Db, batchId: string, opts: { links?: nu
       },
     });
   }
+  // In transactions of 100: one commit each instead of one per page.
+  for (let i = 0; i < updates.length; i += 100)
+    await db.$transaction(updates.slice(i, i + 100).map((u) => db.draft.update(u)));
   return { links, duplicates: dupes.length };
 }
 

@@ -49,7 +49,15 @@ export function contentTitle(c: DraftContent): string {
 
 export { EMAIL_LIMITS, GOOGLE_RSA_LIMITS, META_AD_LIMITS, SEO_PAGE_LIMITS } from "./limits";
 export { charLength, displayLength, hasWideChars } from "./width";
-export { nearDuplicates, normalisedWords, similarity, type NearDuplicate } from "./similarity";
+export {
+  nearDuplicates,
+  normalisedWords,
+  prepare,
+  similarity,
+  similarityOf,
+  type NearDuplicate,
+  type Prepared,
+} from "./similarity";
 export { slugify } from "./slug";
 export { safeCell } from "./csv-safe";
 export { googleRsaModule, googleRsaGenerationSchema, validateGoogleRsa, type GoogleRsaGeneration } from "./google-rsa";

@@ -45,23 +45,35 @@ function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   return inter / (a.size + b.size - inter);
 }
 
+/** A text normalised once, for comparing it with many others. */
+export type Prepared = { key: string; words: ReadonlySet<string>; shingles: ReadonlySet<string> };
+
+export function prepare(text: string): Prepared {
+  const w = normalisedWords(text);
+  return { key: w.join(" "), words: new Set(w), shingles: shingles(w) };
+}
+
+/** `similarity` on prepared texts. */
+export function similarityOf(a: Prepared, b: Prepared): number {
+  if (a.words.size === 0 || b.words.size === 0) return 0;
+  if (a.key === b.key) return 1;
+  return Math.max(jaccard(a.words, b.words), jaccard(a.shingles, b.shingles));
+}
+
 /** Similarity of two short texts, 0 (nothing shared) to 1 (same after normalisation). */
 export function similarity(a: string, b: string): number {
-  const wa = normalisedWords(a);
-  const wb = normalisedWords(b);
-  if (wa.length === 0 || wb.length === 0) return 0;
-  if (wa.join(" ") === wb.join(" ")) return 1;
-  return Math.max(jaccard(new Set(wa), new Set(wb)), jaccard(shingles(wa), shingles(wb)));
+  return similarityOf(prepare(a), prepare(b));
 }
 
 export type NearDuplicate = { a: number; b: number; score: number };
 
 /** Every pair (a < b, indices into `texts`) whose similarity is at least `threshold`. */
 export function nearDuplicates(texts: readonly string[], threshold = 0.8): NearDuplicate[] {
+  const prepared = texts.map((t) => prepare(t ?? ""));
   const out: NearDuplicate[] = [];
-  for (let a = 0; a < texts.length; a++) {
-    for (let b = a + 1; b < texts.length; b++) {
-      const score = similarity(texts[a] ?? "", texts[b] ?? "");
+  for (let a = 0; a < prepared.length; a++) {
+    for (let b = a + 1; b < prepared.length; b++) {
+      const score = similarityOf(prepared[a]!, prepared[b]!);
       if (score >= threshold) out.push({ a, b, score });
     }
   }
