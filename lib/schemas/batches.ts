@@ -77,3 +77,13 @@ export type BatchOut = z.infer<typeof BatchOut>;
 export const BatchList = z.object({ items: z.array(BatchOut) });
 
 export const BatchAction = z.object({ action: z.enum(["pause", "resume", "cancel"]) });
+
+/** API v1: a batch with its CSV inline as text (the studio uploads it as a file instead). */
+export const BatchApiBody = z.object({
+  template: BatchTemplate,
+  mapping: z.record(z.string(), z.string()),
+  campaignId: z.string().max(100).nullable().default(null),
+  fileName: z.string().trim().min(1).max(200).default("api.csv"),
+  /** The CSV as text: a header row, then one row per page. */
+  csv: z.string().min(1, "Send the CSV text").max(20_000_000),
+});

@@ -7,13 +7,15 @@ import {
   DocumentPage,
   GroundBody,
   GroundResult,
+  JobOut,
   SearchBody,
   SearchResult,
 } from "@/lib/schemas/knowledge";
 import { GuardScanBody, GuardScanResult } from "@/lib/schemas/guardrails";
 import { CreateDraftBody, DraftDetail, DraftListQuery, DraftPage, ExportQuery } from "@/lib/schemas/drafts";
+import { BatchApiBody, BatchOut } from "@/lib/schemas/batches";
 
-const DraftParams = z.object({ id: z.string().min(1).max(100) });
+const IdParams = z.object({ id: z.string().min(1).max(100) });
 
 /**
  * The public API's contract: one entry per endpoint, used both by the route
@@ -143,7 +145,7 @@ export const v1 = {
       "One draft with its full record: steps, prompt version, route, chunk ids, citations, alerts, flags, scores, cost",
     tag: "Drafts",
     scope: "read",
-    params: DraftParams,
+    params: IdParams,
     response: DraftDetail,
     status: 200,
   },
@@ -154,8 +156,50 @@ export const v1 = {
       "Export a draft: `as=csv` (Google Ads Editor layout, formula-safe) or `json` for ads, `eml` or `json` for emails, `html` or `json` for SEO pages",
     tag: "Drafts",
     scope: "read",
-    params: DraftParams,
+    params: IdParams,
     query: ExportQuery,
+    status: 200,
+  },
+  queueDraft: {
+    method: "post",
+    path: "/api/v1/drafts/jobs",
+    summary:
+      "Create a draft as a background job (same pipeline); poll GET /api/v1/jobs/{id}, whose result holds the draft id",
+    tag: "Drafts",
+    scope: "write",
+    body: CreateDraftBody,
+    response: JobOut,
+    status: 202,
+  },
+  getJob: {
+    method: "get",
+    path: "/api/v1/jobs/{id}",
+    summary: "A background job's status, progress, result or error (drafts, batches, knowledge ingests)",
+    tag: "Jobs",
+    scope: "read",
+    params: IdParams,
+    response: JobOut,
+    status: 200,
+  },
+  createBatch: {
+    method: "post",
+    path: "/api/v1/batches",
+    summary:
+      "Start a programmatic SEO batch: a page template, the mapping of its {{variables}} to CSV columns, and the CSV as text (up to BATCH_MAX_ROWS rows)",
+    tag: "Batches",
+    scope: "write",
+    body: BatchApiBody,
+    response: BatchOut,
+    status: 201,
+  },
+  getBatch: {
+    method: "get",
+    path: "/api/v1/batches/{id}",
+    summary: "A batch's progress: done, flagged, failed and pending rows, rate, ETA, row errors, near-duplicate pairs",
+    tag: "Batches",
+    scope: "read",
+    params: IdParams,
+    response: BatchOut,
     status: 200,
   },
 } as const satisfies Record<string, V1Endpoint>;

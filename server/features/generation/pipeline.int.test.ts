@@ -8,7 +8,8 @@ import { saveBrand } from "@/server/features/governor/service";
 import { createCampaign, createSegment } from "./campaigns";
 import { listDrafts } from "./repository";
 import { saveGenerationSettings } from "./settings";
-import { createDraft } from "./service";
+import { createDraft, DRAFT_JOB, getAnyJob, queueDraft, runDraftJob } from "./service";
+import { createJobRunner } from "@/server/jobs/runner";
 import { makePipelineDeps } from "./testing";
 import { exportDraft } from "./export";
 
@@ -159,6 +160,31 @@ describe.each(PROVIDERS)("generation pipeline on %s", (provider) => {
     expect(d.record.variants.filter((v) => v.kept)).toHaveLength(1);
     const kept = d.record.variants.find((v) => v.kept)!;
     expect(Math.min(...d.record.variants.map((v) => v.errors))).toBe(kept.errors);
+  });
+
+  it("runs as a background job (API v1): the job's result names the draft; a refused request queues nothing", async (ctx) => {
+    const { db, deps, marketer, w } = await setup(ctx);
+    const kicked: number[] = [];
+    const job = await queueDraft({ ...deps, kick: () => kicked.push(1) }, marketer, {
+      format: "meta_ad",
+      brief: "Ad for the Stormline jacket for rainy autumn hikes.",
+    });
+    expect(job).toMatchObject({ kind: DRAFT_JOB, status: "queued" });
+    expect(kicked).toHaveLength(1);
+    await createJobRunner({ db, handlers: { [DRAFT_JOB]: (j, c, d) => runDraftJob(deps, j, c, d) } }).drain();
+    const done = await getAnyJob(marketer, job.id);
+    expect(done.status).toBe("succeeded");
+    const draftId = (done.result as { draftId: string }).draftId;
+    expect((await db.draft.findUniqueOrThrow({ where: { id: draftId } })).format).toBe("meta_ad");
+    await expect(
+      queueDraft({ ...deps, kick: () => {} }, marketer, {
+        format: "email",
+        brief: "Email about boots.",
+        campaignId: "nope",
+      }),
+    ).rejects.toMatchObject({ code: "validation:campaign" });
+    expect(await db.job.count({ where: { workspaceId: w.ws.id, kind: DRAFT_JOB } })).toBe(1);
+    await expect(getAnyJob(marketer, "missing")).rejects.toMatchObject({ code: "not_found:job" });
   });
 
   it("refuses bad input before generating anything", async (ctx) => {
