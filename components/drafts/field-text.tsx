@@ -67,12 +67,7 @@ export function FieldText({
           s.kind === "text" ? (
             <span key={i}>{s.text}</span>
           ) : (
-            <AlertMark
-              key={i}
-              id={`${id}-mark-${s.markIndex}`}
-              mark={s.mark}
-              text={s.text}
-            />
+            <AlertMark key={i} id={`${id}-mark-${s.markIndex}`} mark={s.mark} text={s.text} />
           ),
         )}
         {notes.map((f) => (

@@ -71,13 +71,15 @@ type Container = "section" | "faq" | "none";
 
 /** Splits a property name into lower-case, singularised tokens: "metaDescriptions" → ["meta", "description"], "path1" → ["path"]. */
 export function nameTokens(name: string): string[] {
-  return name
-    .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1 $2")
-    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, "$1 $2")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    // "path1", "headline2": a numbered field means what its word means ("h2" stays a heading level).
-    .map((t) => singular(t.toLowerCase().replace(/(\p{L}{2,})\p{N}+$/u, "$1")));
+  return (
+    name
+      .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1 $2")
+      .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, "$1 $2")
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      // "path1", "headline2": a numbered field means what its word means ("h2" stays a heading level).
+      .map((t) => singular(t.toLowerCase().replace(/(\p{L}{2,})\p{N}+$/u, "$1")))
+  );
 }
 
 function singular(word: string): string {
