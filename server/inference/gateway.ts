@@ -102,9 +102,12 @@ type Ledger = {
   guard?: { call: GuardedCall; external: boolean } | null;
 };
 
-/** Whether any attempt reached a provider outside this process (its prompt was the guarded one). */
+/**
+ * Whether any attempt went to a provider outside this process (its prompt was the guarded one).
+ * Pass the attempts the route ran, not the targets it skipped as unusable.
+ */
 function reachedExternal(cfg: InferenceConfig, attempts: readonly Attempt[]): boolean {
-  return attempts.some((a) => a.ms > 0 && cfg.providers.get(a.provider)?.kind !== "offline");
+  return attempts.some((a) => cfg.providers.get(a.provider)?.kind !== "offline");
 }
 
 /** The caller-supplied parts of a prompt, the ones an injection could hide in. */
@@ -448,7 +451,10 @@ export function createGateway(deps: GatewayDeps) {
             outcome: "error",
             errorClass,
             attempts,
-            guard: guarded && { call: guarded, external: reachedExternal(cfg, attempts) },
+            guard: guarded && {
+              call: guarded,
+              external: reachedExternal(cfg, (e as GatewayError).attempts ?? []),
+            },
             // Same-model retries: attempts beyond the first at each target.
             retries: attempts.length - new Set(attempts.map((a) => `${a.provider}/${a.model}`)).size,
           });
@@ -479,7 +485,7 @@ export function createGateway(deps: GatewayDeps) {
           fallbackUsed: served.fallbackUsed || usable.skipped.length > 0,
           outcome: "ok",
           attempts,
-          guard: guarded && { call: guarded, external: reachedExternal(cfg, attempts) },
+          guard: guarded && { call: guarded, external: reachedExternal(cfg, served.attempts) },
         });
         await deps.cache.set(
           key,
@@ -516,7 +522,7 @@ export function createGateway(deps: GatewayDeps) {
           prompt: resolved && { id: resolved.id, key: resolved.key, version: resolved.version, label: resolved.label },
           warnings,
           ledgerId,
-          guard: report(guarded, reachedExternal(cfg, attempts)),
+          guard: report(guarded, reachedExternal(cfg, served.attempts)),
         };
       } catch (e) {
         span.recordException(e as Error);
