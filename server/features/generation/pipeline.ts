@@ -220,7 +220,7 @@ export async function runPipeline(
         ruleId: "guardrails.injection",
       });
     const pii = r.pii.length
-      ? `, ${plural(r.pii.length, "personal-data value")} (pseudonymised for external models)`
+      ? `, ${plural(r.pii.length, "personal-data value")} (pseudonymised whenever they go to an external model)`
       : "";
     return {
       value: r,
