@@ -289,6 +289,14 @@ test.describe("public API with API keys", () => {
       expect(Object.keys(doc.paths).sort()).toEqual(
         [
           "/api/v1/audit-events",
+          "/api/v1/batches",
+          "/api/v1/batches/{id}",
+          "/api/v1/drafts",
+          "/api/v1/drafts/jobs",
+          "/api/v1/drafts/{id}",
+          "/api/v1/drafts/{id}/export",
+          "/api/v1/guardrails/scan",
+          "/api/v1/jobs/{id}",
           "/api/v1/invitations",
           "/api/v1/knowledge/documents",
           "/api/v1/knowledge/ground",
