@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db/client";
+import { encryptSecret } from "@/server/secrets";
 import { APICallError } from "@ai-sdk/provider";
 import type { LanguageModelV3GenerateResult } from "@ai-sdk/provider";
 import { MockLanguageModelV3 } from "ai/test";
@@ -52,7 +53,6 @@ export function scriptedModel(modelId: string, steps: ({ error: unknown } | { te
 
 /** An OpenAI-compatible provider row (key `sk-test-1234`, encrypted with `secretKey`) offering `models`. */
 export async function createTestProvider(db: Db, workspaceId: string, secretKey: Buffer, models: string[]) {
-  const { encryptSecret } = await import("@/server/secrets");
   return db.providerConfig.create({
     data: {
       workspaceId,
