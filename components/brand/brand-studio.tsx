@@ -1,9 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useRef, useState, type KeyboardEvent } from "react";
-import { cn } from "@/components/lib/cn";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { TabList } from "@/components/ui/tab-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Loading } from "@/components/inference/fields";
 import { api, queryKeys } from "@/lib/query/client";
@@ -32,37 +32,18 @@ export function BrandStudio({ role, initialTab }: { role: Role; initialTab?: str
   const isAdmin = hasRole(role, "admin");
   const tabs = BRAND_TABS.filter((t) => t !== "edit" || isAdmin);
   const [tab, setTab] = useState<BrandTab>(tabs.includes(initialTab as BrandTab) ? (initialTab as BrandTab) : "rules");
-  const tabRefs = useRef(new Map<BrandTab, HTMLButtonElement>());
 
   const brand = useQuery({
     queryKey: queryKeys.brandVoice,
     queryFn: () => api<BrandVoiceOut>("/api/brand"),
   });
 
-  function select(t: BrandTab, focusTab = false) {
+  function select(t: BrandTab) {
     setTab(t);
     const url = new URL(window.location.href);
     if (t === "rules") url.searchParams.delete("tab");
     else url.searchParams.set("tab", t);
     window.history.replaceState(null, "", `${url.pathname}${url.search}`);
-    if (focusTab) tabRefs.current.get(t)?.focus();
-  }
-
-  function onTabKeyDown(e: KeyboardEvent<HTMLButtonElement>) {
-    const i = tabs.indexOf(tab);
-    const next =
-      e.key === "ArrowRight"
-        ? tabs[(i + 1) % tabs.length]
-        : e.key === "ArrowLeft"
-          ? tabs[(i - 1 + tabs.length) % tabs.length]
-          : e.key === "Home"
-            ? tabs[0]
-            : e.key === "End"
-              ? tabs[tabs.length - 1]
-              : undefined;
-    if (!next) return;
-    e.preventDefault();
-    select(next, true);
   }
 
   return (
@@ -87,33 +68,14 @@ export function BrandStudio({ role, initialTab }: { role: Role; initialTab?: str
         </Alert>
       ) : null}
 
-      <div role="tablist" aria-label="Brand sections" className="border-border flex gap-1 overflow-x-auto border-b">
-        {tabs.map((t) => (
-          <button
-            key={t}
-            ref={(el) => {
-              if (el) tabRefs.current.set(t, el);
-              else tabRefs.current.delete(t);
-            }}
-            type="button"
-            role="tab"
-            id={`brand-tab-${t}`}
-            aria-selected={tab === t}
-            aria-controls={`brand-panel-${t}`}
-            tabIndex={tab === t ? 0 : -1}
-            onClick={() => select(t)}
-            onKeyDown={onTabKeyDown}
-            className={cn(
-              "-mb-px border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors",
-              tab === t
-                ? "border-primary text-foreground"
-                : "text-muted-foreground hover:text-foreground border-transparent",
-            )}
-          >
-            {TAB_LABELS[t]}
-          </button>
-        ))}
-      </div>
+      <TabList
+        label="Brand sections"
+        idPrefix="brand"
+        tabs={tabs}
+        labels={TAB_LABELS}
+        selected={tab}
+        onSelect={(t) => select(t)}
+      />
 
       {tabs.map((t) => (
         <div
@@ -141,7 +103,13 @@ export function BrandStudio({ role, initialTab }: { role: Role; initialTab?: str
           ) : t === "rules" ? (
             <RulesPanel brand={brand.data} />
           ) : (
-            <EditPanel brand={brand.data} onViewRules={() => select("rules", true)} />
+            <EditPanel
+              brand={brand.data}
+              onViewRules={() => {
+                select("rules");
+                document.getElementById("brand-tab-rules")?.focus();
+              }}
+            />
           )}
         </div>
       ))}

@@ -2,9 +2,9 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { RefreshCw } from "lucide-react";
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { cn } from "@/components/lib/cn";
+import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { TabList } from "@/components/ui/tab-list";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Spinner } from "@/components/inference/fields";
@@ -162,7 +162,6 @@ export function KnowledgeStudio({ role, initialTab }: { role: Role; initialTab?:
   const [tab, setTab] = useState<KnowledgeTab>(
     tabs.includes(initialTab as KnowledgeTab) ? (initialTab as KnowledgeTab) : "documents",
   );
-  const tabRefs = useRef(new Map<KnowledgeTab, HTMLButtonElement>());
   const addHeading = useRef<HTMLHeadingElement>(null);
 
   const settings = useQuery({
@@ -179,7 +178,7 @@ export function KnowledgeStudio({ role, initialTab }: { role: Role; initialTab?:
     focusAfterSwitch.current = null;
   }, [tab]);
 
-  function select(t: KnowledgeTab, opts: { focusTab?: boolean; then?: () => void } = {}) {
+  function select(t: KnowledgeTab, opts: { then?: () => void } = {}) {
     if (t === tab) opts.then?.();
     else focusAfterSwitch.current = opts.then ?? null;
     setTab(t);
@@ -187,24 +186,6 @@ export function KnowledgeStudio({ role, initialTab }: { role: Role; initialTab?:
     if (t === "documents") url.searchParams.delete("tab");
     else url.searchParams.set("tab", t);
     window.history.replaceState(null, "", `${url.pathname}${url.search}`);
-    if (opts.focusTab) tabRefs.current.get(t)?.focus();
-  }
-
-  function onTabKeyDown(e: KeyboardEvent<HTMLButtonElement>) {
-    const i = tabs.indexOf(tab);
-    const next =
-      e.key === "ArrowRight"
-        ? tabs[(i + 1) % tabs.length]
-        : e.key === "ArrowLeft"
-          ? tabs[(i - 1 + tabs.length) % tabs.length]
-          : e.key === "Home"
-            ? tabs[0]
-            : e.key === "End"
-              ? tabs[tabs.length - 1]
-              : undefined;
-    if (!next) return;
-    e.preventDefault();
-    select(next, { focusTab: true });
   }
 
   return (
@@ -227,33 +208,14 @@ export function KnowledgeStudio({ role, initialTab }: { role: Role; initialTab?:
       ) : null}
       {settings.data?.reindexNeeded ? <ReindexAlert settings={settings.data} canEdit={canEdit} jobs={jobs} /> : null}
 
-      <div role="tablist" aria-label="Knowledge sections" className="border-border flex gap-1 border-b">
-        {tabs.map((t) => (
-          <button
-            key={t}
-            ref={(el) => {
-              if (el) tabRefs.current.set(t, el);
-              else tabRefs.current.delete(t);
-            }}
-            type="button"
-            role="tab"
-            id={`knowledge-tab-${t}`}
-            aria-selected={tab === t}
-            aria-controls={`knowledge-panel-${t}`}
-            tabIndex={tab === t ? 0 : -1}
-            onClick={() => select(t)}
-            onKeyDown={onTabKeyDown}
-            className={cn(
-              "-mb-px border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors",
-              tab === t
-                ? "border-primary text-foreground"
-                : "text-muted-foreground hover:text-foreground border-transparent",
-            )}
-          >
-            {TAB_LABELS[t]}
-          </button>
-        ))}
-      </div>
+      <TabList
+        label="Knowledge sections"
+        idPrefix="knowledge"
+        tabs={tabs}
+        labels={TAB_LABELS}
+        selected={tab}
+        onSelect={(t) => select(t)}
+      />
 
       {tabs.map((t) => (
         <div

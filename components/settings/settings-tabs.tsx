@@ -9,6 +9,7 @@ const TABS = [
   { href: "/settings/models", label: "Models" },
   { href: "/settings/prompts", label: "Prompts" },
   { href: "/settings/guardrails", label: "Guardrails" },
+  { href: "/settings/review", label: "Review" },
   { href: "/settings/api", label: "API" },
   { href: "/settings/audit", label: "Audit trail" },
 ];

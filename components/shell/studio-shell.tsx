@@ -5,6 +5,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 
+import { NotificationBell } from "@/components/review/notifications/notification-bell";
 import { Logo } from "@/components/shell/logo";
 import { MobileNavDrawer } from "@/components/shell/mobile-nav-drawer";
 import { isActivePath, NAV_ITEMS } from "@/components/shell/nav-items";
@@ -139,7 +140,7 @@ export function StudioShell({
             ) : null}
           </p>
 
-          <div className="ml-auto flex items-center gap-3">
+          <div className="ml-auto flex items-center gap-2 sm:gap-3">
             {demoMode ? (
               <Badge tone="brand" title="This workspace is a demo loaded with sample data.">
                 <span aria-hidden="true" className="bg-primary size-1.5 rounded-full" />
@@ -147,6 +148,7 @@ export function StudioShell({
                 <span className="hidden sm:inline">Demo workspace</span>
               </Badge>
             ) : null}
+            <NotificationBell workspaceId={activeWorkspaceId} />
             <UserMenu user={user} role={role} />
           </div>
         </header>

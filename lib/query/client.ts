@@ -5,7 +5,9 @@ import type { ErrorBody } from "@/lib/errors";
 export const queryKeys = {
   members: ["members"] as const,
   apiKeys: ["api-keys"] as const,
-  audit: (cursor?: string) => ["audit", cursor ?? "first"] as const,
+  /** One page of the audit trail: `query` is the API query string of the filters. */
+  audit: (p: { query: string; cursor?: string }) => ["audit", "list", p.query, p.cursor ?? "first"] as const,
+  auditFacets: ["audit", "facets"] as const,
   providers: ["inference", "providers"] as const,
   routes: ["inference", "routes"] as const,
   prices: ["inference", "prices"] as const,

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { Channel, CheckResult, GovernorAlert } from "./brand";
 import { GroundResult } from "./knowledge";
 import { InjectionSignal, OutputFlag, PiiFinding } from "./guardrails";
+import { JSONLD_PAGE_TYPES } from "./batches";
+import { DraftJsonLd } from "./jsonld";
 
 /** What a draft is: the channel (ad, email, SEO page) and, for ads, the network's format. */
 export const DRAFT_FORMATS = ["google_rsa", "meta_ad", "email", "seo_page"] as const;
@@ -197,6 +199,10 @@ export const DraftRecord = z.object({
   ),
   costMicros: z.number().int(),
   notes: z.array(z.string()),
+  /** SEO pages: the validation of the page's JSON-LD (absent on drafts made before it existed). */
+  jsonLd: DraftJsonLd.nullable().optional(),
+  /** SEO pages: the page's data the JSON-LD was built from (a batch's CSV row), kept to rebuild it after edits. */
+  pageData: z.record(z.string(), z.string()).nullable().optional(),
 });
 export type DraftRecord = z.infer<typeof DraftRecord>;
 
@@ -274,6 +280,8 @@ export const SegmentList = z.object({ items: z.array(SegmentOut) });
 
 // ---- creating and reading drafts ------------------------------------------------------------
 
+export const PAGE_DATA_LIMITS = { entries: 100, keyMax: 100, valueMax: 2000 } as const;
+
 export const CreateDraftBody = z.object({
   format: DraftFormat,
   brief: z.string().trim().min(10, "Describe what to write in at least a sentence").max(5000),
@@ -290,6 +298,16 @@ export const CreateDraftBody = z.object({
     .trim()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and hyphens")
     .max(80)
+    .optional(),
+  /** SEO pages: the schema.org type the page's JSON-LD describes (default WebPage). */
+  jsonLdType: z.enum(JSONLD_PAGE_TYPES).optional(),
+  /**
+   * SEO pages: facts for the JSON-LD the copy does not carry (a batch passes its CSV row), e.g.
+   * `price`, `currency`, `street_address`, `city`, `postal_code`, `sku`, `brand`, `image`.
+   */
+  pageData: z
+    .record(z.string().min(1).max(PAGE_DATA_LIMITS.keyMax), z.string().max(PAGE_DATA_LIMITS.valueMax))
+    .refine((r) => Object.keys(r).length <= PAGE_DATA_LIMITS.entries, `At most ${PAGE_DATA_LIMITS.entries} values`)
     .optional(),
 });
 export type CreateDraftBody = z.input<typeof CreateDraftBody>;

@@ -2,8 +2,12 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { createDb } from "@/server/db/client";
+import { audit } from "@/server/features/audit/service";
 import { ROOT } from "@/server/testing/databases";
+import { makeWorkspace } from "@/server/testing/fixtures";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lectern-cli-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -24,6 +28,8 @@ function lectern(args: string[], env: Record<string, string> = {}) {
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+
+const sqlitePathOf = (url: string) => url.replace(/^file:/, "");
 
 describe("lectern CLI", () => {
   it("prints help with the db and workspace commands", () => {
@@ -133,6 +139,65 @@ describe("lectern CLI", () => {
     expect(bad.out).toContain("missing.txt: error: no such file");
   });
 
+  it("jsonld validate: path:line:col findings in text, reports in JSON, exit 1 on errors, 2 on unreadable files", () => {
+    const valid = path.join(dir, "product.jsonld");
+    fs.writeFileSync(
+      valid,
+      JSON.stringify(
+        {
+          "@context": "https://schema.org",
+          "@type": "Product",
+          name: "Summit 45 backpack",
+          offers: { "@type": "Offer", price: "129.00", priceCurrency: "EUR" },
+        },
+        null,
+        2,
+      ),
+    );
+    const ok = lectern(["jsonld", "validate", valid]);
+    expect(ok.code).toBe(0);
+    expect(ok.out).not.toMatch(/: error /);
+    expect(ok.err).toMatch(/1 file: 0 errors/);
+
+    // A currency that is no ISO 4217 code, on line 8 of the file.
+    const bad = path.join(dir, "bad.json");
+    fs.writeFileSync(bad, fs.readFileSync(valid, "utf8").replace('"EUR"', '"Euro"'));
+    const text = lectern(["jsonld", "validate", bad]);
+    expect(text.code).toBe(1);
+    expect(text.out).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:8:\\d+: error \\S+ .+`, "m"));
+
+    // HTML pages: findings point into the file, inside their script block.
+    const page = path.join(dir, "page.html");
+    fs.writeFileSync(
+      page,
+      `<!doctype html>\n<html><head>\n<script type="application/ld+json">\n{"@context": "https://schema.org", "@type": "Product", "name": "Tent"}\n</script>\n</head></html>\n`,
+    );
+    const html = lectern(["jsonld", "validate", page]);
+    expect(html.code).toBe(1);
+    expect(html.out).toMatch(/page\.html:4:\d+: error google\.\S+ /);
+
+    const broken = path.join(dir, "broken.json");
+    fs.writeFileSync(broken, '{\n  "@type": "Product",\n  name: "x"\n}\n');
+    expect(lectern(["jsonld", "validate", broken]).out).toMatch(/broken\.json:3:3: error syntax\.invalid-json /);
+
+    const json = lectern(["jsonld", "validate", "--output", "json", valid, bad]);
+    expect(json.code).toBe(1);
+    const reports = JSON.parse(json.out) as Record<
+      string,
+      { valid: boolean; findings: { severity: string; rule: string; path: string; line: number; column: number }[] }
+    >;
+    expect(reports[valid]).toMatchObject({ valid: true });
+    expect(reports[bad]!.valid).toBe(false);
+    expect(reports[bad]!.findings.find((f) => f.severity === "error")).toMatchObject({
+      path: "$.offers.priceCurrency",
+      line: 8,
+    });
+
+    const missing = lectern(["jsonld", "validate", valid, path.join(dir, "nope.json")]);
+    expect(missing.code).toBe(2);
+    expect(missing.out).toContain("nope.json: error: no such file");
+  });
+
   it("creates a real workspace with its first admin, and refuses a taken slug", () => {
     lectern(["db", "migrate"]);
     const args = [
@@ -155,6 +220,80 @@ describe("lectern CLI", () => {
     expect(again.code).toBe(1);
     expect(again.err).toContain('A workspace with the slug "acme" already exists.');
   });
+
+  it("audit verify: exit 0 on an intact chain; 1 naming the seq after an edit, a deleted middle or a deleted last event; 2 on bad usage", async () => {
+    const url = `file:${path.join(dir, "audit.db")}`;
+    const env = { DATABASE_URL: url };
+    expect(lectern(["db", "migrate"], env).code).toBe(0);
+    const db = createDb(url);
+    const slugs: string[] = [];
+    try {
+      for (let w = 0; w < 3; w++) {
+        const ws = await makeWorkspace(db, ["admin"]);
+        for (let i = 1; i <= 6; i++)
+          await audit(db, ws.ctxFor("admin"), {
+            action: `test.step${i}`,
+            entityType: "draft",
+            entityId: `d${i}`,
+            after: { status: "approved", n: i },
+          });
+        slugs.push(ws.ws.slug);
+      }
+    } finally {
+      await db.$disconnect();
+    }
+    const [edited, middle, tail] = slugs as [string, string, string];
+
+    const ok = lectern(["audit", "verify", "--workspace", edited], env);
+    expect(ok).toMatchObject({ code: 0 });
+    expect(ok.out).toMatch(new RegExp(`✓ ${edited} \\(\\w+\\): 6 events, chain intact`));
+    expect(ok.out).toContain("Audit trail intact.");
+    const json = JSON.parse(lectern(["audit", "verify", "--output", "json"], env).out) as {
+      ok: boolean;
+      chains: { workspace: string | null; events: number; ok: boolean }[];
+    };
+    expect(json.ok).toBe(true);
+    expect(json.chains.filter((c) => slugs.includes(c.workspace ?? ""))).toHaveLength(3);
+
+    // What someone with write access to the database file could do, triggers and all.
+    const raw = new Database(sqlitePathOf(url));
+    const idOf = (slug: string) =>
+      (raw.prepare(`SELECT id FROM workspaces WHERE slug = ?`).get(slug) as { id: string }).id;
+    raw.exec(`DROP TRIGGER "audit_events_no_update"; DROP TRIGGER "audit_events_no_delete";`);
+    raw
+      .prepare(`UPDATE audit_events SET "after" = '{"status":"rejected","n":3}' WHERE "chainKey" = ? AND seq = 3`)
+      .run(idOf(edited));
+    raw.prepare(`DELETE FROM audit_events WHERE "chainKey" = ? AND seq = 3`).run(idOf(middle));
+    raw.prepare(`DELETE FROM audit_events WHERE "chainKey" = ? AND seq = 6`).run(idOf(tail));
+    raw.close();
+
+    const e = lectern(["audit", "verify", "--workspace", edited], env);
+    expect(e.code).toBe(1);
+    expect(e.out).toContain("TAMPERING FOUND from seq 3");
+    expect(e.out).toMatch(/seq 3 \(event \w+\): hash_mismatch: Event #3 \(test\.step3\) was changed/);
+    const m = lectern(["audit", "verify", "--workspace", middle], env);
+    expect(m.code).toBe(1);
+    expect(m.out).toMatch(/seq 3: missing_seq: Event #3 is missing: it was deleted\./);
+    const t = lectern(["audit", "verify", "--workspace", tail, "--output", "json"], env);
+    expect(t.code).toBe(1);
+    expect(JSON.parse(t.out)).toMatchObject({
+      ok: false,
+      chains: [
+        { workspace: tail, events: 5, headSeq: 6, firstBadSeq: 6, problems: [{ seq: 6, kind: "head_mismatch" }] },
+      ],
+    });
+    const all = lectern(["audit", "verify"], env);
+    expect(all.code).toBe(1);
+    expect(all.out).toMatch(/Tampering found in 3 of \d+ chains\./);
+
+    const unknown = lectern(["audit", "verify", "--workspace", "nope"], env);
+    expect(unknown).toMatchObject({ code: 2 });
+    expect(unknown.err).toContain("No workspace with the slug “nope”.");
+    expect(lectern(["audit", "verify", "--output", "xml"], env).code).toBe(2);
+    const unmigrated = lectern(["audit", "verify"], { DATABASE_URL: `file:${path.join(dir, "empty.db")}` });
+    expect(unmigrated.code).toBe(2);
+    expect(unmigrated.err).toContain("run `lectern db migrate` first");
+  }, 180_000);
 
   it("says in one line what to do when the database or the configuration is wrong", () => {
     const down = lectern(["db", "migrate"], { DATABASE_URL: "postgres://postgres@127.0.0.1:1/none" });

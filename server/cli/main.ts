@@ -1,7 +1,7 @@
 /**
  * `lectern` — the command line. A thin layer over the same server modules the
  * app uses; each subcommand parses its input, calls a service, prints.
- * Later features add subcommands here (lint, jsonld validate, ingest, eval).
+ * Later features add subcommands here (eval).
  */
 import { Command, CommanderError } from "commander";
 import { isAppError } from "@/lib/errors";
@@ -19,7 +19,9 @@ import { seedDemo } from "@/server/features/demo/seed";
 import { seedDemoKnowledge } from "@/server/features/demo/knowledge-seed";
 import { knowledgeDeps } from "@/server/features/rag/runtime";
 import { queueDemoDrafts } from "@/server/features/demo/generation-seed";
+import { registerAuditCommands } from "./audit";
 import { registerGuardCommands } from "./guard";
+import { registerJsonLdCommands } from "./jsonld";
 import { registerKnowledgeCommands } from "./knowledge";
 import { LintConfigError, registerLintCommand } from "./lint";
 import { createWorkspaceWithAdmin } from "@/server/features/workspaces/bootstrap";
@@ -130,6 +132,8 @@ export function buildProgram(): Command {
   registerKnowledgeCommands(program);
   registerLintCommand(program);
   registerGuardCommands(program);
+  registerJsonLdCommands(program);
+  registerAuditCommands(program);
   return program;
 }
 

@@ -39,6 +39,15 @@ describe("OpenAPI document", () => {
     expect(Object.keys(schema.properties)).toEqual(["email", "role"]);
     expect(schema.properties.role).toMatchObject({ enum: ["marketer", "editor", "admin"] });
     const list = (doc.paths?.["/api/v1/audit-events"] as { get: { parameters: { name: string; in: string }[] } }).get;
-    expect(list.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(["query:limit", "query:cursor"]);
+    expect(list.parameters.map((p) => `${p.in}:${p.name}`)).toEqual([
+      "query:limit",
+      "query:cursor",
+      "query:action",
+      "query:entityType",
+      "query:entityId",
+      "query:actor",
+      "query:from",
+      "query:to",
+    ]);
   });
 });

@@ -40,6 +40,8 @@ export type RouteSpec<
   response?: R;
   /** Success status; 204 sends no body. */
   status?: number;
+  /** Body size limit for this route, when it takes more than MAX_BODY_BYTES (e.g. pasted pages). */
+  maxBodyBytes?: number;
 };
 
 export type RouteCtx<B, Q, P, Auth extends string> = {
@@ -87,7 +89,9 @@ export function withRoute<
 
       const params = parse(spec.params, await routeCtx.params, "path");
       const query = parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query");
-      const body = spec.body ? parse(spec.body, await readJsonBody(req, env().maxBodyBytes), "body") : undefined;
+      const body = spec.body
+        ? parse(spec.body, await readJsonBody(req, spec.maxBodyBytes ?? env().maxBodyBytes), "body")
+        : undefined;
 
       const result = await handler({ req, requestId, body, query, params, ws, user } as unknown as RouteCtx<
         B,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AuditPage, PageQuery } from "@/lib/schemas/audit";
+import { AuditPage, AuditQuery, AuditVerifyResult } from "@/lib/schemas/audit";
 import { CreatedInvitation, InviteBody, MembersResponse, WorkspaceInfo } from "@/lib/schemas/workspace";
 import type { ApiKeyScope } from "@/lib/schemas/api-keys";
 import {
@@ -14,6 +14,17 @@ import {
 import { GuardScanBody, GuardScanResult } from "@/lib/schemas/guardrails";
 import { CreateDraftBody, DraftDetail, DraftListQuery, DraftPage, ExportQuery } from "@/lib/schemas/drafts";
 import { BatchApiBody, BatchOut } from "@/lib/schemas/batches";
+import {
+  CommentBody,
+  CommentList,
+  DecisionBody,
+  DecisionResult,
+  DraftComment,
+  QueuePage,
+  QueueQuery,
+  ReviewState,
+} from "@/lib/schemas/review";
+import { JSONLD_MAX_BODY_BYTES, JsonLdReport, JsonLdValidateBody } from "@/lib/schemas/jsonld";
 
 const IdParams = z.object({ id: z.string().min(1).max(100) });
 
@@ -33,6 +44,8 @@ export type V1Endpoint = {
   body?: z.ZodType;
   response?: z.ZodType;
   status: number;
+  /** Body size limit when the endpoint takes more than MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
 };
 
 export const v1 = {
@@ -67,11 +80,22 @@ export const v1 = {
   listAuditEvents: {
     method: "get",
     path: "/api/v1/audit-events",
-    summary: "The workspace audit trail, newest first (cursor pagination)",
+    summary:
+      "The workspace audit trail, newest first (cursor pagination), filtered by action, entity, actor and time range",
     tag: "Audit",
     scope: "read",
-    query: PageQuery,
+    query: AuditQuery,
     response: AuditPage,
+    status: 200,
+  },
+  verifyAuditChain: {
+    method: "post",
+    path: "/api/v1/audit-events/verify",
+    summary:
+      "Recompute the workspace's audit hash chain: ok, or the problems (edited, deleted or reordered events) with their seq",
+    tag: "Audit",
+    scope: "read",
+    response: AuditVerifyResult,
     status: 200,
   },
   listKnowledgeDocuments: {
@@ -202,6 +226,73 @@ export const v1 = {
     response: BatchOut,
     status: 200,
   },
+  validateJsonLd: {
+    method: "post",
+    path: "/api/v1/jsonld/validate",
+    summary:
+      "Validate JSON-LD offline in two layers, schema.org vocabulary and Google rich-result rules: a text (JSON-LD, or HTML whose ld+json script blocks are checked; up to 5 MB) or a parsed document. Findings carry a severity, rule id, JSONPath and, for text, line and column",
+    tag: "Structured data",
+    scope: "read",
+    body: JsonLdValidateBody,
+    response: JsonLdReport,
+    status: 200,
+    maxBodyBytes: JSONLD_MAX_BODY_BYTES,
+  },
+  listReviewQueue: {
+    method: "get",
+    path: "/api/v1/review/queue",
+    summary:
+      "Drafts waiting for review, by priority (error flags first, then campaign deadline, then time in queue), with filters, per-flag-kind counts and SLA state (cursor pagination)",
+    tag: "Review",
+    scope: "read",
+    query: QueueQuery,
+    response: QueuePage,
+    status: 200,
+  },
+  getReviewState: {
+    method: "get",
+    path: "/api/v1/drafts/{id}/review",
+    summary:
+      "A draft's review state: status, version (send it back with a decision), assignee, SLA, last decision, the actions this key may take",
+    tag: "Review",
+    scope: "read",
+    params: IdParams,
+    response: ReviewState,
+    status: 200,
+  },
+  decideDraft: {
+    method: "post",
+    path: "/api/v1/drafts/{id}/decision",
+    summary:
+      "Approve, request changes, reject, submit, archive or reopen a draft. `version` must be the current one (409 `conflict:stale_version` otherwise); request_changes and reject need a reason",
+    tag: "Review",
+    scope: "write",
+    params: IdParams,
+    body: DecisionBody,
+    response: DecisionResult,
+    status: 200,
+  },
+  listDraftComments: {
+    method: "get",
+    path: "/api/v1/drafts/{id}/comments",
+    summary: "Comments on a draft, oldest first, with resolved @mentions",
+    tag: "Review",
+    scope: "read",
+    params: IdParams,
+    response: CommentList,
+    status: 200,
+  },
+  addDraftComment: {
+    method: "post",
+    path: "/api/v1/drafts/{id}/comments",
+    summary: "Comment on a draft (plain text; `@name` or `@email` mentions and notifies a member)",
+    tag: "Review",
+    scope: "write",
+    params: IdParams,
+    body: CommentBody,
+    response: DraftComment,
+    status: 201,
+  },
 } as const satisfies Record<string, V1Endpoint>;
 
 type SchemaOf<E, K extends string> = E extends { [P in K]: infer S extends z.ZodType } ? S : undefined;
@@ -216,5 +307,6 @@ export function v1Route<E extends V1Endpoint>(e: E) {
     params: e.params as SchemaOf<E, "params">,
     response: e.response as SchemaOf<E, "response">,
     status: e.status,
+    maxBodyBytes: e.maxBodyBytes,
   };
 }

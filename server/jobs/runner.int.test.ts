@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { PROVIDERS } from "@/server/testing/databases";
 import { makeWorkspace, useTestDb } from "@/server/testing/fixtures";
 import { insertJob } from "./repository";
@@ -54,8 +54,11 @@ describe.each(PROVIDERS)("job runner on %s", (provider) => {
       },
     });
     const draining = dying.drain();
-    await new Promise((r) => setTimeout(r, 50));
-    expect((await db.job.findUniqueOrThrow({ where: { id } })).status).toBe("running");
+    // Wait until the first worker holds the job (a fixed sleep is not enough on a busy machine).
+    await vi.waitFor(async () => expect((await db.job.findUniqueOrThrow({ where: { id } })).status).toBe("running"), {
+      timeout: 10_000,
+      interval: 20,
+    });
 
     clock += 5000; // lease expired
     const rescuer = createJobRunner({ db, now, handlers: { [kind]: async () => "rescued" } });

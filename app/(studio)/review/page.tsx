@@ -1,36 +1,40 @@
-import { Inbox } from "lucide-react";
+import { Lock } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 
+import { ReviewQueue } from "@/components/review/queue/review-queue";
+import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FeatureList } from "@/components/ui/feature-list";
 import { PageHeader } from "@/components/ui/page-header";
+import { hasRole } from "@/lib/schemas/roles";
+import { requirePageAccess } from "@/server/auth/context";
 
 export const metadata: Metadata = { title: "Review · Lectern" };
 
-export default function ReviewPage() {
+/** The editors' queue. Marketers see the page in the navigation, so they get an explanation, not a 403. */
+export default async function ReviewPage() {
+  const s = await requirePageAccess();
+  const canReview = hasRole(s.active.role, "editor");
   return (
     <>
       <PageHeader
         title="Review"
-        description={
-          "The editors' queue of drafts the governor flagged, to resolve before anything is approved or published."
-        }
+        description="Drafts that need a person: flagged by the governor, the grounding check or the guardrails, or waiting for an editor's approval."
       />
-      <EmptyState
-        icon={Inbox}
-        title={"The review queue is empty"}
-        description={
-          "Flagged drafts will wait here for an editor: governor alerts, claims the knowledge base does not support, personal data (PII) and channel-limit violations such as an over-long subject line or ad headline. Reviewing arrives in a later release."
-        }
-      >
-        <FeatureList
-          items={[
-            "Each flag pinned to the exact sentence and the rule or source behind it",
-            "Unsupported claims shown next to the passages that were retrieved for them",
-            "Approve, or send back with a note, once every flag is resolved",
-          ]}
+      {canReview ? (
+        <ReviewQueue workspaceId={s.active.id} currentUserId={s.user.id} isAdmin={hasRole(s.active.role, "admin")} />
+      ) : (
+        <EmptyState
+          icon={Lock}
+          title="Reviewing is for editors"
+          description="Editors and admins approve drafts or send them back with a note. You will get a notification (the bell at the top) when one of your drafts is decided."
+          action={
+            <Link href="/drafts?status=in_review" className={buttonVariants({ variant: "secondary" })}>
+              See drafts in review
+            </Link>
+          }
         />
-      </EmptyState>
+      )}
     </>
   );
 }

@@ -5,8 +5,17 @@ import { requirePageAccess } from "@/server/auth/context";
 
 export const metadata: Metadata = { title: "SEO · Lectern" };
 
-export default async function SeoPage({ searchParams }: { searchParams: Promise<{ batch?: string | string[] }> }) {
+export default async function SeoPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ batch?: string | string[]; tab?: string | string[] }>;
+}) {
   await requirePageAccess();
-  const { batch } = await searchParams;
-  return <SeoStudio initialBatch={typeof batch === "string" && batch ? batch.slice(0, 100) : null} />;
+  const { batch, tab } = await searchParams;
+  return (
+    <SeoStudio
+      initialBatch={typeof batch === "string" && batch ? batch.slice(0, 100) : null}
+      initialTab={typeof tab === "string" ? tab : undefined}
+    />
+  );
 }

@@ -65,14 +65,6 @@ export function SeoPageView({ content }: { content: SeoPageContent }) {
           </ul>
         </ContentSection>
       ) : null}
-      <ContentSection title="JSON-LD">
-        <pre
-          className="bg-muted/60 border-border max-h-96 overflow-auto rounded-md border p-3 font-mono text-xs leading-5"
-          data-testid="seo-jsonld"
-        >
-          {JSON.stringify(content.jsonLd, null, 2)}
-        </pre>
-      </ContentSection>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BatchOut } from "@/lib/schemas/batches";
+import { DraftDetail } from "@/lib/schemas/drafts";
 import { PROVIDERS, ROOT } from "@/server/testing/databases";
 import { makeWorkspace, useTestDb } from "@/server/testing/fixtures";
 import { seedDemoKnowledge } from "@/server/features/demo/knowledge-seed";
@@ -104,6 +105,43 @@ describe.each(PROVIDERS)("programmatic SEO batches on %s", (provider) => {
     const content = drafts[0]!.content as { internalLinks: { slug: string }[] };
     expect(content.internalLinks.length).toBeGreaterThan(0);
     expect(content.internalLinks.map((l) => l.slug)).not.toContain("summit-45-backpack-munich");
+  });
+
+  it("builds each page's JSON-LD for the template's type from its CSV row", async (ctx) => {
+    const { db, marketer, bdeps, drain } = await setup(ctx);
+    const csv = `product,town,price,currency,sku
+Summit 45 backpack,Munich,129.00,EUR,NW-S45
+Ridgeline 2 tent,Hamburg,,,
+`;
+    const spec = {
+      template: {
+        ...SPEC.template,
+        brief: "Landing page about the {{product}} for hikers near {{city}}.",
+        jsonLdType: "Product",
+      },
+      mapping: { product: "product", city: "town" },
+    };
+    const created = BatchOut.parse(await createBatch(bdeps, marketer, { name: "shop.csv", bytes: enc(csv) }, spec));
+    await drain();
+    const drafts = await db.draft.findMany({ where: { batchId: created.id }, orderBy: { rowIndex: "asc" } });
+    expect(drafts).toHaveLength(2);
+    const [priced, bare] = drafts.map((d) => DraftDetail.shape.record.parse(d.record));
+    const pricedLd = JSON.stringify((drafts[0]!.content as { jsonLd: unknown }).jsonLd);
+    expect(pricedLd).toContain('"price":"129.00"');
+    expect(pricedLd).toContain('"sku":"NW-S45"');
+    // The mapped variables count under their own names too ({{city}} from the column "town").
+    expect(priced!.pageData).toMatchObject({
+      product: "Summit 45 backpack",
+      city: "Munich",
+      town: "Munich",
+      price: "129.00",
+    });
+    expect(priced!.jsonLd).toMatchObject({ type: "Product", valid: true });
+    expect(bare!.jsonLd).toMatchObject({ type: "Product", valid: false });
+    expect(bare!.flags.map((f) => f.ruleId)).toContain("google.product.offers-or-review-or-rating");
+    expect(drafts[1]!.verdict).toBe("needs_review");
+    const b = await getBatch(db as Db, marketer.workspaceId, created.id);
+    expect(b.flagged).toBeGreaterThanOrEqual(1);
   });
 
   it("pauses, resumes and cancels; a page whose slug is taken fails its row", async (ctx) => {

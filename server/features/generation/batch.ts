@@ -16,13 +16,14 @@ import {
   type BatchTemplate,
   type CsvPreview,
 } from "@/lib/schemas/batches";
-import { DraftContent, DraftRecord, type DraftFlag } from "@/lib/schemas/drafts";
+import { DraftContent, DraftRecord, PAGE_DATA_LIMITS, type DraftFlag } from "@/lib/schemas/drafts";
 import type { WorkspaceCtx } from "@/server/context";
 import type { Db } from "@/server/db/client";
 import { requireRole } from "@/server/auth/authorize";
 import { audit } from "@/server/features/audit/service";
 import { insertJob } from "@/server/jobs/repository";
 import { JobError, type JobControl, type JobRow } from "@/server/jobs/types";
+import { withRelatedLinks } from "@/server/features/schema-org/build";
 import { findCampaign } from "./campaigns";
 import { prepare, similarityOf, slugify } from "./channels";
 import { parseCsv } from "./csv";
@@ -283,6 +284,8 @@ async function processRow(
         slug: slugify(slug.text),
         campaignId: batch.campaignId,
         tags: template.tags,
+        jsonLdType: template.jsonLdType,
+        pageData: rowPageData(mapping, data),
       },
       undefined,
       { batchId: batch.id, rowIndex: row.rowIndex },
@@ -312,6 +315,29 @@ async function processRow(
       );
     throw e;
   }
+}
+
+/**
+ * A row as the page's data for its JSON-LD: every column, and every template variable under its
+ * own name too (a `{{price}}` mapped to the column "Preis" is a price). Cells past the size
+ * limits are left out rather than failing the row: they only ever add facts.
+ */
+export function rowPageData(mapping: Record<string, string>, data: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const add = (k: string, v: string | undefined) => {
+    if (
+      v !== undefined &&
+      k &&
+      !(k in out) &&
+      k.length <= PAGE_DATA_LIMITS.keyMax &&
+      v.length <= PAGE_DATA_LIMITS.valueMax &&
+      Object.keys(out).length < PAGE_DATA_LIMITS.entries
+    )
+      out[k] = v;
+  };
+  for (const [variable, column] of Object.entries(mapping)) add(variable, data[column]);
+  for (const [column, value] of Object.entries(data)) add(column, value);
+  return out;
 }
 
 /**
@@ -378,6 +404,11 @@ export async function linkBatchPages(db: Db, batchId: string, opts: { links?: nu
         content: {
           ...p.content,
           internalLinks: scored.map((x) => ({ slug: x.o.slug ?? "", title: x.o.title })),
+          jsonLd: withRelatedLinks(
+            p.content.jsonLd,
+            p.content.canonicalUrl,
+            scored.map((x) => x.o.slug ?? "").filter(Boolean),
+          ),
         } as never,
         record: { ...record, flags } as never,
         flagCount: flags.length,

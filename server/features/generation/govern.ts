@@ -77,6 +77,21 @@ export function problemList(alerts: FieldAlert[], issues: ChannelIssue[] = []): 
   ].join("\n");
 }
 
+/** Lints every text field of the content as one document (no fixes): alerts placed per field. */
+export function lintContent<C extends DraftContent>(
+  active: ActiveVoice,
+  channelMod: ChannelModule<C["format"], unknown>,
+  content: C,
+): { fields: ContentField[]; result: CheckResult; alerts: FieldAlert[] } {
+  const fields = channelMod.fields(content as never);
+  const r = governText(active, {
+    text: document(fields).text,
+    channel: FORMAT_CHANNEL[channelMod.format],
+    format: "text",
+  });
+  return { fields, result: r, alerts: placeAlerts(fields, r.alerts) };
+}
+
 export async function governContent<C extends DraftContent>(
   active: ActiveVoice,
   channelMod: ChannelModule<C["format"], unknown>,
@@ -84,12 +99,7 @@ export async function governContent<C extends DraftContent>(
   ctx: ChannelCtx,
   revise: ContentReviser<C> | null,
 ): Promise<GovernedContent<C>> {
-  const channel = FORMAT_CHANNEL[channelMod.format];
-  const check = (c: C) => {
-    const fields = channelMod.fields(c as never);
-    const r = governText(active, { text: document(fields).text, channel, format: "text" });
-    return { fields, result: r, alerts: placeAlerts(fields, r.alerts) };
-  };
+  const check = (c: C) => lintContent(active, channelMod, c);
   const steps: GovernStep[] = [];
   let current = content;
   let state = check(current);

@@ -130,6 +130,10 @@ describe.each(PROVIDERS)("generation pipeline on %s", (provider) => {
     expect(b.slug).toBe(`${a.slug}-2`);
     if (a.content.format !== "seo_page") throw new Error("not a page");
     expect(a.content.jsonLd).toMatchObject({ "@context": "https://schema.org" });
+    // No site URL: the WebPage is validated, and carries no relative URLs.
+    expect(a.record.jsonLd).toMatchObject({ type: "WebPage", valid: true, errorCount: 0 });
+    expect(JSON.stringify(a.content.jsonLd)).not.toContain('"url"');
+    expect(a.record.steps.find((s) => s.name === "jsonld")).toMatchObject({ status: "ok" });
     await expect(createDraft(deps, marketer, { format: "seo_page", brief, slug: a.slug! })).rejects.toMatchObject({
       code: "conflict:slug",
     });
@@ -144,6 +148,63 @@ describe.each(PROVIDERS)("generation pipeline on %s", (provider) => {
     await expect(
       createDraft(deps, w.ctxFor("marketer"), { format: "seo_page", brief, campaignId: "nope" }),
     ).rejects.toMatchObject({ code: "validation:campaign" });
+  });
+
+  it("SEO pages: JSON-LD for the requested type from the page data, validated; what Google requires and the data lacks is flagged", async (ctx) => {
+    const { deps, marketer, w } = await setup(ctx);
+    await saveGenerationSettings(w.ctxFor("admin"), {
+      postalAddress: null,
+      senderName: null,
+      siteUrl: "https://www.northwind.example",
+    });
+    const brief = "Landing page about the Summit 45 backpack for weekend hikers.";
+    const product = DraftDetail.parse(
+      await createDraft(deps, marketer, {
+        format: "seo_page",
+        brief,
+        jsonLdType: "Product",
+        pageData: { product: "Summit 45 backpack", price: "129,00 €", sku: "NW-S45", availability: "in stock" },
+      }),
+    );
+    if (product.content.format !== "seo_page") throw new Error("not a page");
+    const url = product.content.canonicalUrl;
+    expect(url).toBe(`https://www.northwind.example/${product.slug}`);
+    const graph = (product.content.jsonLd as { "@graph": Record<string, unknown>[] })["@graph"];
+    expect(graph.find((n) => n["@type"] === "Product")).toMatchObject({
+      "@id": `${url}#product`,
+      name: "Summit 45 backpack",
+      offers: { "@type": "Offer", price: "129.00", priceCurrency: "EUR", availability: "https://schema.org/InStock" },
+    });
+    expect(product.record.jsonLd).toMatchObject({ type: "Product", valid: true, errorCount: 0 });
+    expect(product.record.jsonLd!.richResults).toContainEqual({ type: "Product", shown: true, eligible: true });
+    expect(product.record.pageData).toMatchObject({ sku: "NW-S45" });
+    // Recommended but missing (image, brand): warnings, one flag each, on the jsonLd field.
+    const warnings = product.record.flags.filter((f) => f.kind === "jsonld");
+    expect(warnings.map((f) => f.ruleId).sort()).toEqual(["google.product.brand", "google.product.image"]);
+    expect(warnings.every((f) => f.level === "warning" && f.field === "jsonLd")).toBe(true);
+
+    // The same page again gets slug -2: its JSON-LD moves with it.
+    const again = DraftDetail.parse(
+      await createDraft(deps, marketer, { format: "seo_page", brief, jsonLdType: "Product", pageData: {} }),
+    );
+    expect(again.slug).toBe(`${product.slug}-2`);
+    const moved = JSON.stringify(again.content.format === "seo_page" ? again.content.jsonLd : null);
+    expect(moved).toContain(`"${url}-2#webpage"`);
+    expect(moved).not.toContain(`"${url}#`);
+    // No product data: no offer is made up, so Google's required properties are errors.
+    expect(again.record.jsonLd).toMatchObject({ valid: false });
+    const errors = again.record.flags.filter((f) => f.kind === "jsonld" && f.level === "error").map((f) => f.ruleId);
+    expect(errors).toEqual(
+      expect.arrayContaining(["google.product.name", "google.product.offers-or-review-or-rating"]),
+    );
+    expect(again.record.steps.find((s) => s.name === "jsonld")).toMatchObject({ status: "flagged" });
+    expect(again.verdict).toBe("needs_review");
+    expect(again.status).toBe("in_review");
+
+    // The type and page data are for SEO pages only.
+    await expect(createDraft(deps, marketer, { format: "email", brief, jsonLdType: "Product" })).rejects.toMatchObject({
+      code: "validation:jsonld",
+    });
   });
 
   it("flags a brief that reads like a prompt injection, and keeps the best of several variants", async (ctx) => {

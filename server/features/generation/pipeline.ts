@@ -29,10 +29,12 @@ import type { KbDeps } from "@/server/features/rag/deps";
 import { groundWithKnowledge } from "@/server/features/rag/ground";
 import { search } from "@/server/features/rag/search";
 import { KNOWLEDGE_LIMITS } from "@/lib/schemas/knowledge";
+import type { DraftJsonLd } from "@/lib/schemas/jsonld";
+import { jsonLdForPage } from "@/server/features/schema-org/build";
 import { assertSegmentTargetable, findCampaign } from "./campaigns";
 import { channelModule, type ChannelCtx, type ChannelModule } from "./channels";
+import { alertFlags, factualFieldsOf, groundingFlags, issueFlags, outputFlags } from "./flags";
 import { governContent, problemList, type ContentReviser } from "./govern";
-import { buildPageJsonLd } from "./jsonld";
 import { insertDraft } from "./repository";
 import { generationSettings } from "./settings";
 
@@ -96,9 +98,6 @@ export function factsXml(hits: SearchHit[]): string {
     )
     .join("\n");
 }
-
-/** Fields that name or point rather than state (titles, headings, questions, links): not grounded. */
-const NOT_FACTUAL = /(^|\.)(title|h1|heading|question|path1|path2|label|url)$/;
 
 function voiceGuidance(v: BrandVoice): string {
   const parts = [
@@ -164,6 +163,8 @@ export async function preflightDraft(ctx: WorkspaceCtx, raw: unknown): Promise<v
   if (body.segmentId && body.format !== "email")
     throw new AppError("validation:segment", "Audience segments apply to emails only.");
   if (body.segmentId) await assertSegmentTargetable(db, ctx.workspaceId, body.segmentId);
+  if ((body.jsonLdType || body.pageData) && body.format !== "seo_page")
+    throw new AppError("validation:jsonld", "A JSON-LD type and page data apply to SEO pages only.");
   if (
     body.slug &&
     (await db.draft.findUnique({ where: { workspaceId_slug: { workspaceId: ctx.workspaceId, slug: body.slug } } }))
@@ -353,7 +354,7 @@ export async function runPipeline(
   let content = best.content;
   const fields = channelMod.fields(content as never);
   const copyText = fields.map((f) => f.text).join("\n\n");
-  const factualFields = fields.filter((f) => !NOT_FACTUAL.test(f.path.replace(/\[\d+\]/g, "")));
+  const factualFields = factualFieldsOf(fields);
   const factualText = factualFields.map((f) => f.text).join("\n\n");
 
   // 6. Grounding: every factual sentence against the retrieved passages.
@@ -365,21 +366,7 @@ export async function runPipeline(
       }),
       body.brief,
     );
-    for (const s of r.sentences.filter((x) => x.factual && x.supported === false))
-      flags.push({
-        kind: "unsupported_claim",
-        level: "error",
-        message: `Not supported by the knowledge base: “${s.text.slice(0, 160)}”${
-          s.facts.length
-            ? ` (${s.facts
-                .filter((f) => !f.supported)
-                .map((f) => f.text)
-                .join(", ")})`
-            : ""
-        }.`,
-        field: fieldOfOffset(factualText ? factualFields : fields, s.start),
-        ruleId: "grounding.unsupported",
-      });
+    flags.push(...groundingFlags(r, factualText ? factualFields : fields));
     return {
       value: r,
       status: r.supportedCount < r.factualCount ? "flagged" : "ok",
@@ -389,11 +376,24 @@ export async function runPipeline(
     };
   });
 
-  // 7. JSON-LD for SEO pages.
-  await step("jsonld", trace, onStep, clock, async () => {
+  // 7. JSON-LD for SEO pages: built for the page's type from the copy and the page's data (a
+  // batch's CSV row), validated against schema.org and Google's rich-result rules; each error
+  // and warning is a flag, so a page Google would reject cannot be approved automatically.
+  const jsonLd = await step("jsonld", trace, onStep, clock, async () => {
     if (content.format !== "seo_page") return { value: null, status: "skipped", summary: "not an SEO page" };
-    content = { ...content, jsonLd: buildPageJsonLd(content, { workspaceName: workspace.name }) };
-    return { value: null, summary: "WebPage and FAQPage built from the page (full validation: schema.org issue)" };
+    const r = jsonLdForPage({
+      type: body.jsonLdType ?? "WebPage",
+      page: content,
+      workspace: { name: workspace.name, url: settings.siteUrl },
+      data: body.pageData,
+    });
+    content = { ...content, jsonLd: r.jsonLd };
+    flags.push(...r.flags);
+    return {
+      value: r.report as DraftJsonLd | null,
+      status: r.report.errorCount ? "flagged" : "ok",
+      summary: r.summary,
+    };
   });
 
   // 8. Output guardrails: PII not in the sources, links off the allow-list, competitors, profanity.
@@ -403,14 +403,7 @@ export async function runPipeline(
       hashKey: deps.hashKey(ctx.workspaceId),
       sources: [body.brief, ...hits.map((h) => h.text)],
     });
-    for (const f of r.output)
-      flags.push({
-        kind: f.kind === "pii_unsourced" ? "pii" : "output",
-        level: f.kind === "pii_unsourced" || f.kind === "profanity" ? "error" : "warning",
-        message: f.message,
-        field: fieldOfOffset(fields, f.start),
-        ruleId: `guardrails.${f.kind}`,
-      });
+    flags.push(...outputFlags(r, fields));
     return {
       value: r,
       status: r.output.length ? "flagged" : "ok",
@@ -418,10 +411,7 @@ export async function runPipeline(
     };
   });
 
-  for (const a of best.alerts)
-    flags.push({ kind: "governor", level: a.level, message: a.message, field: a.field, ruleId: a.check });
-  for (const i of best.issues)
-    flags.push({ kind: "channel", level: i.level, message: i.message, field: i.field, ruleId: i.code });
+  flags.push(...alertFlags(best.alerts), ...issueFlags(best.issues));
 
   const hasError = flags.some((f) => f.level === "error");
   const verdict: "pass" | "needs_review" = hasError ? "needs_review" : "pass";
@@ -458,6 +448,8 @@ export async function runPipeline(
       .sort((a, b) => a.index - b.index),
     costMicros,
     notes,
+    jsonLd,
+    pageData: content.format === "seo_page" ? (body.pageData ?? null) : null,
   };
 
   return step("save", trace, onStep, clock, async () => {
@@ -511,15 +503,6 @@ export function acceptBriefFacts(r: GroundResult, brief: string): GroundResult {
   });
   const supportedCount = sentences.filter((s) => s.factual && s.supported).length;
   return { ...r, sentences, supportedCount, score: r.factualCount ? supportedCount / r.factualCount : 1 };
-}
-
-function fieldOfOffset(fields: { path: string; text: string }[], offset: number): string | null {
-  let at = 0;
-  for (const f of fields) {
-    if (offset < at + f.text.length + 2) return f.path;
-    at += f.text.length + 2;
-  }
-  return fields.at(-1)?.path ?? null;
 }
 
 /**

@@ -10,11 +10,14 @@ import {
   type DraftPage,
   type DraftStatus,
   type DraftSummary,
+  type SeoPageContent,
 } from "@/lib/schemas/drafts";
 import type { Channel } from "@/lib/schemas/brand";
 import type { WorkspaceCtx } from "@/server/context";
 import type { Db } from "@/server/db/client";
 import { audit, decodeCursor, encodeCursor } from "@/server/features/audit/service";
+import { rebaseJsonLd } from "@/server/features/schema-org/build";
+import { reviewColumns, writeFlagKinds } from "@/server/features/review/flag-kinds";
 
 const SEVERITY = { suggestion: 1, warning: 2, error: 3 } as const;
 
@@ -41,6 +44,12 @@ export type NewDraft = {
   rowIndex?: number | null;
 };
 
+/** A page whose slug was taken moves to the next free one: its canonical URL and JSON-LD follow. */
+function movePage(content: SeoPageContent, slug: string): SeoPageContent {
+  const canonicalUrl = content.canonicalUrl.replace(/[^/]*$/, slug);
+  return { ...content, slug, canonicalUrl, jsonLd: rebaseJsonLd(content.jsonLd, content.canonicalUrl, canonicalUrl) };
+}
+
 function isUniqueViolation(e: unknown): boolean {
   return (e as { code?: string }).code === "P2002";
 }
@@ -51,11 +60,13 @@ export async function insertDraft(ctx: WorkspaceCtx, d: NewDraft): Promise<Draft
   for (let attempt = 1; attempt <= 50; attempt++) {
     const slug = d.preferredSlug ? (attempt === 1 ? d.preferredSlug : `${d.preferredSlug}-${attempt}`) : null;
     const content =
-      slug && d.content.format === "seo_page" && slug !== d.content.slug
-        ? { ...d.content, slug, canonicalUrl: d.content.canonicalUrl.replace(/[^/]*$/, slug) }
-        : d.content;
+      slug && d.content.format === "seo_page" && slug !== d.content.slug ? movePage(d.content, slug) : d.content;
     try {
       const id = await ctx.db.$transaction(async (tx) => {
+        const campaign = d.campaignId
+          ? await tx.campaign.findUnique({ where: { id: d.campaignId }, select: { endsOn: true } })
+          : null;
+        const review = reviewColumns(d.status, d.flags, campaign?.endsOn ?? null, new Date());
         const row = await tx.draft.create({
           data: {
             workspaceId: ctx.workspaceId,
@@ -81,9 +92,13 @@ export async function insertDraft(ctx: WorkspaceCtx, d: NewDraft): Promise<Draft
             rowIndex: d.rowIndex ?? null,
             createdById: ctx.actor.type === "user" ? ctx.actor.id : null,
             createdByLabel: ctx.actor.label,
+            reviewSince: review.reviewSince,
+            dueAt: review.dueAt,
+            flagKinds: review.flagKinds,
           },
           select: { id: true },
         });
+        await writeFlagKinds(tx, ctx.workspaceId, row.id, d.flags, false);
         await audit(tx, ctx, {
           action: "draft.created",
           entityType: "draft",

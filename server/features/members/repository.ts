@@ -30,6 +30,10 @@ export function updateMemberRole(tx: Tx, workspaceId: string, userId: string, ro
   return tx.membership.update({ where: { workspaceId_userId: { workspaceId, userId } }, data: { role } });
 }
 
+export function releaseAssignments(tx: Tx, workspaceId: string, userId: string) {
+  return tx.draft.updateMany({ where: { workspaceId, assigneeId: userId }, data: { assigneeId: null } });
+}
+
 export function deleteMember(tx: Tx, workspaceId: string, userId: string) {
   return tx.membership.delete({ where: { workspaceId_userId: { workspaceId, userId } } });
 }

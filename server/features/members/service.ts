@@ -124,6 +124,8 @@ export async function removeMember(ctx: WorkspaceCtx, userId: string): Promise<v
     if (!m) throw new AppError("not_found:member", "That person is not a member of this workspace.");
     await assertNotLastAdmin(tx, ctx.workspaceId, m.role);
     await repo.deleteMember(tx, ctx.workspaceId, userId);
+    // Drafts they held for review go back to the queue's unassigned pile.
+    await repo.releaseAssignments(tx, ctx.workspaceId, userId);
     await audit(tx, ctx, {
       action: "member.removed",
       entityType: "membership",

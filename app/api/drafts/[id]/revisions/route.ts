@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { RevisionList } from "@/lib/schemas/review";
+import { withRoute } from "@/server/http/route";
+import { listRevisions } from "@/server/features/review/service";
+
+const Params = z.object({ id: z.string().min(1).max(100) });
+
+export const GET = withRoute(
+  { auth: "session", role: "marketer", params: Params, response: RevisionList },
+  ({ ws, params }) => listRevisions(ws, params.id),
+);
