@@ -202,7 +202,8 @@ test.describe("models, prompts and the playground", () => {
     const audit = page.getByRole("table", { name: "Audit events" });
     await expect(audit.getByRole("row").filter({ hasText: "prompt.version_created" }).first()).toBeVisible();
     const moved = audit.getByRole("row").filter({ hasText: "prompt.label_moved" }).first();
-    await expect(moved).toContainText(`version: ${version}`);
+    // The trail shows the change as before → after.
+    await expect(moved).toContainText(new RegExp(`version: \\d+ → ${version}`));
   });
 
   test("a marketer streams text from the Drafts playground; the admin's ledger shows the call", async ({
