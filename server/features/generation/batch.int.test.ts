@@ -6,7 +6,16 @@ import { makeWorkspace, useTestDb } from "@/server/testing/fixtures";
 import { seedDemoKnowledge } from "@/server/features/demo/knowledge-seed";
 import { createJobRunner } from "@/server/jobs/runner";
 import type { Db } from "@/server/db/client";
-import { BATCH_JOB, controlBatch, createBatch, getBatch, previewCsv, runBatchJob, type BatchDeps } from "./batch";
+import {
+  BATCH_JOB,
+  controlBatch,
+  createBatch,
+  getBatch,
+  linkBatchPages,
+  previewCsv,
+  runBatchJob,
+  type BatchDeps,
+} from "./batch";
 import { makePipelineDeps } from "./testing";
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -105,6 +114,20 @@ describe.each(PROVIDERS)("programmatic SEO batches on %s", (provider) => {
     const content = drafts[0]!.content as { internalLinks: { slug: string }[] };
     expect(content.internalLinks.length).toBeGreaterThan(0);
     expect(content.internalLinks.map((l) => l.slug)).not.toContain("summit-45-backpack-munich");
+    // Linking again with a threshold every pair passes flags them all as near-duplicates: the
+    // queue's flag kinds (column and rows) follow the flags.
+    await linkBatchPages(db as Db, created.id, { threshold: 0 });
+    const relinked = await db.draft.findMany({ where: { batchId: created.id }, orderBy: { rowIndex: "asc" } });
+    for (const d of relinked) {
+      expect(d.flagKinds).toContain(",duplicate,");
+      const flags = DraftDetail.shape.record.parse(d.record).flags;
+      const kinds = [...new Set(flags.map((f) => f.kind))].sort();
+      expect(d.flagKinds).toBe(kinds.length ? `,${kinds.join(",")},` : "");
+      const rows = await db.draftFlagKind.findMany({ where: { draftId: d.id }, orderBy: { kind: "asc" } });
+      expect(rows.map((r) => [r.kind, r.count])).toEqual(
+        kinds.map((k) => [k, flags.filter((f) => f.kind === k).length]),
+      );
+    }
   });
 
   it("builds each page's JSON-LD for the template's type from its CSV row", async (ctx) => {

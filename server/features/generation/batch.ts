@@ -24,6 +24,7 @@ import { audit } from "@/server/features/audit/service";
 import { insertJob } from "@/server/jobs/repository";
 import { JobError, type JobControl, type JobRow } from "@/server/jobs/types";
 import { withRelatedLinks } from "@/server/features/schema-org/build";
+import { flagKindsColumn, flagLevelOf, kindsOf } from "@/server/features/review/flag-kinds";
 import { findCampaign } from "./campaigns";
 import { prepare, similarityOf, slugify } from "./channels";
 import { parseCsv } from "./csv";
@@ -347,7 +348,7 @@ export function rowPageData(mapping: Record<string, string>, data: Record<string
 export async function linkBatchPages(db: Db, batchId: string, opts: { links?: number; threshold?: number } = {}) {
   const drafts = await db.draft.findMany({
     where: { batchId, format: "seo_page" },
-    select: { id: true, title: true, slug: true, content: true, record: true },
+    select: { id: true, workspaceId: true, title: true, slug: true, content: true, record: true },
     orderBy: { rowIndex: "asc" },
   });
   if (drafts.length < 2) return { links: 0, duplicates: 0 };
@@ -376,7 +377,8 @@ export async function linkBatchPages(db: Db, batchId: string, opts: { links?: nu
       }
     }
   let links = 0;
-  const updates: Parameters<Db["draft"]["update"]>[0][] = [];
+  type KindRow = { draftId: string; workspaceId: string; kind: string; level: number; count: number };
+  const updates: (Parameters<Db["draft"]["update"]>[0] & { kinds: KindRow[] })[] = [];
   for (const [i, p] of pages.entries()) {
     if (p.content.format !== "seo_page") continue;
     const scored = closest[i]!.sort((a, b) => b.s - a.s || a.j - b.j)
@@ -412,13 +414,24 @@ export async function linkBatchPages(db: Db, batchId: string, opts: { links?: nu
         } as never,
         record: { ...record, flags } as never,
         flagCount: flags.length,
-        flagLevel: flags.reduce((m, f) => Math.max(m, { suggestion: 1, warning: 2, error: 3 }[f.level]), 0),
+        flagLevel: flagLevelOf(flags),
+        // The review queue filters and counts by flag kind: keep both in step with the flags.
+        flagKinds: flagKindsColumn(flags),
       },
+      kinds: [...kindsOf(flags)].map(([kind, v]) => ({ draftId: p.id, workspaceId: p.workspaceId, kind, ...v })),
     });
   }
   // In transactions of 100: one commit each instead of one per page.
   for (let i = 0; i < updates.length; i += 100)
-    await db.$transaction(updates.slice(i, i + 100).map((u) => db.draft.update(u)));
+    await db.$transaction(
+      updates
+        .slice(i, i + 100)
+        .flatMap(({ kinds, ...u }) => [
+          db.draft.update(u),
+          db.draftFlagKind.deleteMany({ where: { draftId: u.where.id! } }),
+          db.draftFlagKind.createMany({ data: kinds }),
+        ]),
+    );
   return { links, duplicates: dupes.length };
 }
 
