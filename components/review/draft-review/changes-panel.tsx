@@ -59,40 +59,22 @@ export function ChangesPanel({
         ) : (
           <>
             <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Versions to compare">
-              <div className="space-y-1.5">
-                <label htmlFor={`${id}-from`} className="text-sm font-medium">
-                  Compare version
-                </label>
-                <Select
-                  id={`${id}-from`}
-                  value={from.version}
-                  onChange={(e) => onCompare({ from: Number(e.target.value), to: to.version })}
-                  wrapperClassName="w-56"
-                >
-                  {items.map((r) => (
-                    <option key={r.version} value={r.version}>
-                      {revisionLabel(r, last!.version)}
-                    </option>
-                  ))}
-                </Select>
-              </div>
-              <div className="space-y-1.5">
-                <label htmlFor={`${id}-to`} className="text-sm font-medium">
-                  with version
-                </label>
-                <Select
-                  id={`${id}-to`}
-                  value={to.version}
-                  onChange={(e) => onCompare({ from: from.version, to: Number(e.target.value) })}
-                  wrapperClassName="w-56"
-                >
-                  {items.map((r) => (
-                    <option key={r.version} value={r.version}>
-                      {revisionLabel(r, last!.version)}
-                    </option>
-                  ))}
-                </Select>
-              </div>
+              <VersionSelect
+                id={`${id}-from`}
+                label="Compare version"
+                items={items}
+                latest={last!.version}
+                value={from.version}
+                onChange={(v) => onCompare({ from: v, to: to.version })}
+              />
+              <VersionSelect
+                id={`${id}-to`}
+                label="with version"
+                items={items}
+                latest={last!.version}
+                value={to.version}
+                onChange={(v) => onCompare({ from: from.version, to: v })}
+              />
             </div>
             <p className="text-sm">
               <span className="font-medium">Version {from.version}</span>
@@ -111,5 +93,36 @@ export function ChangesPanel({
         )}
       </CardContent>
     </Card>
+  );
+}
+
+function VersionSelect({
+  id,
+  label,
+  items,
+  latest,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  items: DraftRevision[];
+  latest: number;
+  value: number;
+  onChange: (version: number) => void;
+}) {
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <Select id={id} value={value} onChange={(e) => onChange(Number(e.target.value))} wrapperClassName="w-56">
+        {items.map((r) => (
+          <option key={r.version} value={r.version}>
+            {revisionLabel(r, latest)}
+          </option>
+        ))}
+      </Select>
+    </div>
   );
 }

@@ -4,12 +4,10 @@
  * (full name without spaces). The body stays the plain text the author typed; the UI finds the
  * same `@…` tokens and marks those that name a resolved person. Nothing here is ever HTML.
  */
+import { MENTION_PATTERN } from "@/lib/mentions";
 import type { Person } from "@/lib/schemas/review";
 
 export type BodyPart = { text: string; mention: Person | null };
-
-/** The server's token shape (server/features/review/mentions.ts). */
-const MENTION = /(?<![\p{L}\p{N}_])@([\p{L}\p{N}._%+-]+(?:@[\p{L}\p{N}.-]+\.[\p{L}]{2,})?)/gu;
 
 function nameHandles(p: Person): string[] {
   const name = p.name.toLowerCase();
@@ -18,7 +16,7 @@ function nameHandles(p: Person): string[] {
 
 export function splitMentions(body: string, mentions: Person[]): BodyPart[] {
   if (!mentions.length) return [{ text: body, mention: null }];
-  const tokens = [...body.matchAll(MENTION)].map((m) => {
+  const tokens = [...body.matchAll(MENTION_PATTERN)].map((m) => {
     const handle = m[1]!.replace(/[.,;:!?]+$/, "");
     return { start: m.index, text: `@${handle}`, handle: handle.toLowerCase() };
   });

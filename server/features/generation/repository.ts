@@ -17,9 +17,7 @@ import type { WorkspaceCtx } from "@/server/context";
 import type { Db } from "@/server/db/client";
 import { audit, decodeCursor, encodeCursor } from "@/server/features/audit/service";
 import { rebaseJsonLd } from "@/server/features/schema-org/build";
-import { reviewColumns, writeFlagKinds } from "@/server/features/review/flag-kinds";
-
-const SEVERITY = { suggestion: 1, warning: 2, error: 3 } as const;
+import { flagLevelOf, reviewColumns, writeFlagKinds } from "@/server/features/review/flag-kinds";
 
 export type NewDraft = {
   format: DraftFormat;
@@ -56,7 +54,7 @@ function isUniqueViolation(e: unknown): boolean {
 
 /** Inserts a draft and its audit event in one transaction; a taken slug gets the next free suffix. */
 export async function insertDraft(ctx: WorkspaceCtx, d: NewDraft): Promise<DraftDetail> {
-  const flagLevel = d.flags.reduce((m, f) => Math.max(m, SEVERITY[f.level]), 0);
+  const flagLevel = flagLevelOf(d.flags);
   for (let attempt = 1; attempt <= 50; attempt++) {
     const slug = d.preferredSlug ? (attempt === 1 ? d.preferredSlug : `${d.preferredSlug}-${attempt}`) : null;
     const content =

@@ -3,9 +3,9 @@
  * the first name) or `@AdaAdmin` (the full name without spaces), case-insensitive. Only
  * workspace members can be mentioned; anything else stays plain text.
  */
-export type Mentionable = { id: string; name: string; email: string };
+import { MENTION_PATTERN } from "@/lib/mentions";
 
-const MENTION = /(?<![\p{L}\p{N}_])@([\p{L}\p{N}._%+-]+(?:@[\p{L}\p{N}.-]+\.[\p{L}]{2,})?)/gu;
+export type Mentionable = { id: string; name: string; email: string };
 
 function handles(p: Mentionable): string[] {
   const email = p.email.toLowerCase();
@@ -16,7 +16,7 @@ function handles(p: Mentionable): string[] {
 /** The members a comment mentions, in order of first mention, each once. */
 export function findMentions(body: string, people: Mentionable[]): Mentionable[] {
   const out: Mentionable[] = [];
-  for (const m of body.matchAll(MENTION)) {
+  for (const m of body.matchAll(MENTION_PATTERN)) {
     const token = m[1]!.toLowerCase().replace(/[.,;:!?]+$/, "");
     const hit = people.find((p) => p.email.toLowerCase() === token) ?? people.find((p) => handles(p).includes(token));
     if (hit && !out.some((o) => o.id === hit.id)) out.push(hit);
