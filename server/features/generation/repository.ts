@@ -18,6 +18,7 @@ import type { Db } from "@/server/db/client";
 import { audit, decodeCursor, encodeCursor } from "@/server/features/audit/service";
 import { rebaseJsonLd } from "@/server/features/schema-org/build";
 import { flagLevelOf, reviewColumns, writeFlagKinds } from "@/server/features/review/flag-kinds";
+import { emitApproval } from "@/server/features/publishing/publish";
 
 export type NewDraft = {
   format: DraftFormat;
@@ -97,6 +98,8 @@ export async function insertDraft(ctx: WorkspaceCtx, d: NewDraft): Promise<Draft
           select: { id: true },
         });
         await writeFlagKinds(tx, ctx.workspaceId, row.id, d.flags, false);
+        // Approved by policy: it leaves through the outbox like a person's approval.
+        const eventId = d.status === "approved" ? await emitApproval(tx, ctx, row.id, new Date()) : null;
         await audit(tx, ctx, {
           action: "draft.created",
           entityType: "draft",
@@ -111,6 +114,7 @@ export async function insertDraft(ctx: WorkspaceCtx, d: NewDraft): Promise<Draft
             prompt: d.record.prompt,
             chunkIds: d.record.chunkIds,
             rules: [...new Set(d.flags.map((f) => f.ruleId).filter(Boolean))],
+            ...(eventId ? { eventId } : {}),
           },
         });
         return row.id;

@@ -31,6 +31,8 @@ import type { Tx, WorkspaceCtx } from "@/server/context";
 import { requireRole } from "@/server/auth/authorize";
 import { audit, decodeCursor, encodeCursor } from "@/server/features/audit/service";
 import { contentFields } from "@/server/features/generation/channels";
+import { kickDeliveries } from "@/server/features/publishing/delivery/runtime";
+import { emitApproval } from "@/server/features/publishing/publish";
 import { getDraft } from "@/server/features/generation/repository";
 import { flagKindsColumn, flagLevelOf, NO_DEADLINE, writeFlagKinds } from "./flag-kinds";
 import { findMentions } from "./mentions";
@@ -154,6 +156,8 @@ async function applyDecision(
     throw stale(cur ?? d, body.version);
   }
   const record = DraftRecord.parse(d.record);
+  // Approved content leaves Lectern through the outbox, in this same transaction.
+  const eventId = body.action === "approve" ? await emitApproval(tx, ctx, id, now) : null;
   if (body.action === "reject" || body.action === "request_changes")
     await repo.insertGoldenCandidate(tx, {
       workspaceId: ctx.workspaceId,
@@ -196,7 +200,7 @@ async function applyDecision(
     entityType: "draft",
     entityId: id,
     before: { status, version: d.version },
-    after: { status: t.to, version: d.version + 1, reason, ...provenance(record) },
+    after: { status: t.to, version: d.version + 1, reason, ...provenance(record), ...(eventId ? { eventId } : {}) },
   });
   return { id, status: t.to, version: d.version + 1, title: d.title };
 }
@@ -205,6 +209,7 @@ export async function decide(ctx: WorkspaceCtx, id: string, raw: unknown): Promi
   const body = DecisionBody.parse(raw);
   const r = await ctx.db.$transaction((tx) => applyDecision(tx, ctx, id, body, new Date()));
   queueChanged();
+  if (r.status === "approved") kickDeliveries();
   return { id: r.id, status: r.status, version: r.version };
 }
 
@@ -229,6 +234,7 @@ export async function bulkApprove(ctx: WorkspaceCtx, raw: unknown): Promise<Bulk
     }
   }
   queueChanged();
+  if (out.approved.length > 0) kickDeliveries();
   return out;
 }
 

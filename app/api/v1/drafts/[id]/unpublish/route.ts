@@ -1,0 +1,8 @@
+import { withRoute } from "@/server/http/route";
+import { v1, v1Route } from "@/server/http/v1-contract";
+import { unpublishDraft } from "@/server/features/publishing/publish";
+import { publishDeps } from "@/server/features/publishing/runtime";
+
+export const POST = withRoute(v1Route(v1.unpublishDraft), ({ req, ws, params, body }) =>
+  unpublishDraft(ws, params.id, body, publishDeps(req)),
+);
