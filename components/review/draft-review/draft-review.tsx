@@ -5,6 +5,7 @@ import { useSearchParams } from "next/navigation";
 import { useId, useState, type ReactNode } from "react";
 import { Alert, type AlertTone } from "@/components/ui/alert";
 import { DraftSummaryBar } from "@/components/drafts/draft-summary";
+import { PublishPanel } from "@/components/publishing/publish-panel";
 import { TabList, TabPanel } from "@/components/ui/tab-list";
 import { RecordFacts, StepTrace } from "@/components/drafts/record-facts";
 import { Loading } from "@/components/inference/fields";
@@ -266,6 +267,7 @@ export function DraftReview({ draft, children }: { draft: DraftDetail; children?
         />
       )}
       {review ? <LastDecision state={review} editing={edit !== null} onEdit={startEditing} /> : null}
+      <PublishPanel draft={draft} />
 
       <div role="status" aria-live="polite" aria-atomic="true" data-testid="review-notice">
         {notice && notice.tone !== "danger" ? (
