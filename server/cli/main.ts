@@ -24,6 +24,7 @@ import { registerGuardCommands } from "./guard";
 import { registerJsonLdCommands } from "./jsonld";
 import { registerKnowledgeCommands } from "./knowledge";
 import { LintConfigError, registerLintCommand } from "./lint";
+import { registerWebhookCommands } from "./webhooks";
 import { createWorkspaceWithAdmin } from "@/server/features/workspaces/bootstrap";
 import { z } from "zod";
 
@@ -134,6 +135,7 @@ export function buildProgram(): Command {
   registerGuardCommands(program);
   registerJsonLdCommands(program);
   registerAuditCommands(program);
+  registerWebhookCommands(program);
   return program;
 }
 
