@@ -90,22 +90,32 @@ export const EndpointUrl = z
     else if (u.hash) ctx.addIssue({ code: "custom", message: "Remove the #fragment from the URL" });
   });
 
-export const EndpointBody = z.object({
+const EventTypes = z
+  .array(EventType)
+  .min(1, "Subscribe to at least one event type")
+  .transform((t) => [...new Set(t)].sort());
+
+/** The endpoint's fields without defaults (an edit changes only what it sends). */
+const EndpointFields = z.object({
   url: EndpointUrl,
-  description: z.string().trim().max(200, "Keep the description under 200 characters").default(""),
-  eventTypes: z
-    .array(EventType)
-    .min(1, "Subscribe to at least one event type")
-    .transform((t) => [...new Set(t)].sort()),
-  enabled: z.boolean().default(true),
+  description: z.string().trim().max(200, "Keep the description under 200 characters"),
+  eventTypes: EventTypes,
+  enabled: z.boolean(),
   /** Allows private, loopback and link-local addresses (a CMS on the local network; tests). */
+  allowPrivate: z.boolean(),
+  headers: CustomHeaders,
+});
+
+export const EndpointBody = EndpointFields.extend({
+  description: EndpointFields.shape.description.default(""),
+  enabled: z.boolean().default(true),
   allowPrivate: z.boolean().default(false),
   headers: CustomHeaders.default({}),
 });
 export type EndpointBody = z.input<typeof EndpointBody>;
 
-/** An edit: the version the admin saw (409 when someone changed it) and the fields to change. */
-export const EndpointPatch = EndpointBody.partial().extend({ version: z.number().int().min(1) });
+/** An edit: the version the admin saw (409 when someone changed it) and only the fields to change. */
+export const EndpointPatch = EndpointFields.partial().extend({ version: z.number().int().min(1) });
 export type EndpointPatch = z.input<typeof EndpointPatch>;
 
 export const EndpointOut = z.object({

@@ -163,6 +163,25 @@ describe.each(PROVIDERS)("publishing on %s", (provider) => {
     const changed = await updateEndpoint(admin, e.id, { version: e.version, description: "Main CMS" }, deps);
     expect(changed.description).toBe("Main CMS");
     expect(changed.version).toBe(e.version + 1);
+    // A partial edit changes only what it sends (no defaults fill in the rest).
+    const priv = await createEndpoint(
+      admin,
+      {
+        url: "http://127.0.0.1:9/hook",
+        eventTypes: ["page.published"],
+        allowPrivate: true,
+        enabled: false,
+        headers: { "X-Key": "k" },
+      },
+      deps,
+    );
+    const renamed = await updateEndpoint(admin, priv.id, { version: priv.version, description: "Local CMS" }, deps);
+    expect(renamed).toMatchObject({
+      allowPrivate: true,
+      enabled: false,
+      headers: { "X-Key": "k" },
+      description: "Local CMS",
+    });
     await expectError(
       updateEndpoint(admin, e.id, { version: e.version, description: "late" }, deps),
       "conflict:stale_version",
