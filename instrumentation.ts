@@ -9,6 +9,9 @@ export async function register() {
     // instances may run it side by side, claims are fenced in the database.
     const { jobRunner } = await import("./server/jobs");
     jobRunner().start();
+    // Webhook deliveries have their own worker: many small network-bound sends at once.
+    const { deliveryWorker } = await import("./server/features/publishing/delivery/runtime");
+    deliveryWorker().start();
     const [{ knowledgeDeps }, { reindexStaleWorkspaces }] = await Promise.all([
       import("./server/features/rag/runtime"),
       import("./server/features/rag/service"),
