@@ -81,7 +81,8 @@ export function defineBudgetSuite(name: string, make: MakeLimits, opts: { skip?:
         await new Promise((r) => setTimeout(r, 20));
         return b.metric === "tokens" ? 500 : 1_000;
       });
-      const limits = make({ loadUsed });
+      // A fixed clock: the period asserted below must not depend on the day the suite runs.
+      const limits = make({ loadUsed, now: clock().now });
       const budgets = [wsTokens(1_000), wsCost(null)];
       const results = await Promise.all(Array.from({ length: 20 }, () => limits.reserve({ budgets, ...est(100, 5) })));
       expect(results.filter((r) => r.ok)).toHaveLength(5);
@@ -151,7 +152,7 @@ export function defineBudgetSuite(name: string, make: MakeLimits, opts: { skip?:
     });
 
     it("reports a soft-cap crossing exactly once per period", async () => {
-      const limits = make();
+      const limits = make({ now: clock().now });
       const budgets = [wsTokens(10_000, 2_000)];
       const warnings: string[] = [];
       for (let i = 0; i < 5; i++) {
