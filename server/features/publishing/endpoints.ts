@@ -105,7 +105,7 @@ function toOut(
 async function outOne(ctx: WorkspaceCtx, id: string, now: Date, warning: string | null): Promise<EndpointOut> {
   const row = await repo.findEndpoint(ctx.db, ctx.workspaceId, id);
   if (!row) throw notFound();
-  const stats = await repo.endpointStats(ctx.db, ctx.workspaceId, new Date(now.getTime() - 24 * HOUR));
+  const stats = await repo.endpointStats(ctx.db, ctx.workspaceId, new Date(now.getTime() - 24 * HOUR), id);
   return toOut(row, stats.get(id), now, warning);
 }
 

@@ -63,16 +63,8 @@ export function pagePath(slug: string): string {
   return `/p/${slug}`;
 }
 
-function facts(d: {
-  id: string;
-  title: string;
-  format: string;
-  channel: string;
-  campaignId: string | null;
-  version: number;
-  content: unknown;
-  record: unknown;
-}): DraftFacts {
+/** The draft row with its JSON columns parsed into their shapes. */
+function facts(d: Omit<DraftFacts, "content" | "record"> & { content: unknown; record: unknown }): DraftFacts {
   return {
     id: d.id,
     title: d.title,

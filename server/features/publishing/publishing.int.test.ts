@@ -18,6 +18,7 @@ import { decide } from "@/server/features/review/service";
 import {
   createEndpoint,
   deleteEndpoint,
+  getEndpoint,
   listEndpoints,
   revealSecret,
   rotateSecret,
@@ -493,6 +494,9 @@ describe.each(PROVIDERS)("publishing on %s", (provider) => {
     expect(stats).toMatchObject({ attempts: 1, succeeded: 0, successRate: 0, pending: 6 });
     expect(stats.sparkline.at(-1)).toBe(0);
     expect(stats.sparkline.slice(0, 23).every((v) => v === null)).toBe(true);
+    // One endpoint's card reads only its own rows, with the same numbers.
+    expect((await getEndpoint(admin, b.id)).stats).toEqual(stats);
+    expect((await getEndpoint(admin, a.id)).stats).toMatchObject({ attempts: 0, pending: 6, dead: 0 });
   });
 
   it("keeps workspaces apart", async (t) => {

@@ -87,30 +87,40 @@ export type EndpointStats = {
  * Attempts per endpoint and hour over a window, grouped in SQL (the attempt table is the largest
  * in this feature), plus pending and dead counts.
  */
-export async function endpointStats(db: Db, workspaceId: string, since: Date): Promise<Map<string, EndpointStats>> {
+export async function endpointStats(
+  db: Db,
+  workspaceId: string,
+  since: Date,
+  endpointId?: string,
+): Promise<Map<string, EndpointStats>> {
   const pg = dialectOf(db) === "postgres";
+  // One endpoint (a single card) reads only its rows, through the (workspaceId, endpointId, startedAt) index.
+  const one = endpointId ? (pg ? ` AND "endpointId" = $3` : ` AND "endpointId" = ?`) : "";
+  const args = endpointId ? [endpointId] : [];
   const hourly = pg
     ? await db.$queryRawUnsafe<{ endpointId: string; h: string; n: bigint | number; ok: bigint | number }[]>(
         `SELECT "endpointId", to_char("startedAt", 'YYYY-MM-DD"T"HH24') AS h, COUNT(*) AS n,
                 SUM(CASE WHEN outcome = 'success' THEN 1 ELSE 0 END) AS ok
-           FROM webhook_attempts WHERE "workspaceId" = $1 AND "startedAt" >= $2
+           FROM webhook_attempts WHERE "workspaceId" = $1 AND "startedAt" >= $2${one}
           GROUP BY 1, 2`,
         workspaceId,
         since,
+        ...args,
       )
     : await db.$queryRawUnsafe<{ endpointId: string; h: string; n: bigint | number; ok: bigint | number }[]>(
         // Prisma stores SQLite DateTimes as ISO-8601 text (`2026-11-21T22:24:52.926+00:00`), so the
         // hour is the first 13 characters and text comparison orders them.
         `SELECT "endpointId", substr("startedAt", 1, 13) AS h, COUNT(*) AS n,
                 SUM(CASE WHEN outcome = 'success' THEN 1 ELSE 0 END) AS ok
-           FROM webhook_attempts WHERE "workspaceId" = ? AND "startedAt" >= ?
+           FROM webhook_attempts WHERE "workspaceId" = ? AND "startedAt" >= ?${one}
           GROUP BY 1, 2`,
         workspaceId,
         since.toISOString().replace("Z", "+00:00"),
+        ...args,
       );
   const states = await db.webhookDelivery.groupBy({
     by: ["endpointId", "status"],
-    where: { workspaceId, status: { in: ["pending", "delivering", "dead"] } },
+    where: { workspaceId, ...(endpointId ? { endpointId } : {}), status: { in: ["pending", "delivering", "dead"] } },
     _count: { _all: true },
   });
   const out = new Map<string, EndpointStats>();
