@@ -11,7 +11,7 @@ import type { GuardedCall, GuardHook, GuardReport } from "./guard";
 import type { Budget as LimitBudget, Limits, RateLimit, RateTicket, Reservation } from "./limits";
 import { costMicros, priceFor } from "./pricing";
 import { renderPrompt } from "./prompts/render";
-import { resolvePrompt, type ResolvedPrompt } from "./prompts/service";
+import { resolvePrompt, resolvePromptVersion, type ResolvedPrompt } from "./prompts/service";
 import type { ModelFactory } from "./models";
 import { offersModel, type CallableProvider } from "./registry";
 import { insertUsageEvent } from "./repository";
@@ -21,7 +21,8 @@ import { runRoute, type Served } from "./routing";
 export type CallContext = { workspaceId: string; userId?: string | null; userLabel?: string; requestId?: string };
 
 export type PromptInput =
-  | { key: string; label?: string; variables: Record<string, string | undefined> }
+  /** A prompt version by label (default production) or, for eval runs, by exact `versionId`. */
+  | { key: string; label?: string; versionId?: string; variables: Record<string, string | undefined> }
   /** Ad-hoc text (connection tests, the playground); no prompt version is recorded. */
   | { system?: string; prompt: string };
 
@@ -36,6 +37,8 @@ export type GenerateRequest<S extends z.ZodType | undefined = undefined> = {
   /** "bypass" skips the cache lookup (the fresh answer is still stored). */
   cache?: "use" | "bypass";
   signal?: AbortSignal;
+  /** One model instead of the role's route and fallbacks (eval runs comparing models). */
+  route?: RouteTarget;
 };
 
 export type ServedRoute = { provider: string; providerKind: string; model: string; offline: boolean };
@@ -305,14 +308,17 @@ export function createGateway(deps: GatewayDeps) {
     let system = "";
     let text: string;
     if ("key" in req.prompt) {
-      resolved = await prompt(req.ctx.workspaceId, req.prompt.key, req.prompt.label ?? "production");
+      resolved = req.prompt.versionId
+        ? await resolvePromptVersion(deps.db, req.ctx.workspaceId, req.prompt.key, req.prompt.versionId)
+        : await prompt(req.ctx.workspaceId, req.prompt.key, req.prompt.label ?? "production");
       ({ system, prompt: text } = renderPrompt(resolved, req.prompt.variables));
     } else {
       system = req.prompt.system ?? "";
       text = req.prompt.prompt;
     }
-    const { chain, policy } = cfg.routeFor(req.role);
-    const usable = usableChain(cfg, req.role, chain);
+    const routed = cfg.routeFor(req.role);
+    const { policy } = routed;
+    const usable = usableChain(cfg, req.role, req.route ? [req.route] : routed.chain);
     const params = {
       temperature: req.temperature ?? resolved?.params.temperature,
       maxOutputTokens: req.maxOutputTokens ?? resolved?.params.maxOutputTokens ?? DEFAULT_MAX_OUTPUT,

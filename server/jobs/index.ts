@@ -3,6 +3,7 @@ import { db } from "@/server/db";
 import { log } from "@/server/log";
 import { knowledgeJobHandlers } from "@/server/features/rag/jobs";
 import { generationJobHandlers } from "@/server/features/generation/jobs";
+import { evalJobHandlers } from "@/server/features/evals/jobs";
 import { createJobRunner, type JobRunner } from "./runner";
 import { JobError } from "./types";
 
@@ -15,7 +16,7 @@ const g = globalThis as unknown as { __lecternJobs?: JobRunner };
 export function jobRunner(): JobRunner {
   g.__lecternJobs ??= createJobRunner({
     db: db(),
-    handlers: { ...knowledgeJobHandlers, ...generationJobHandlers },
+    handlers: { ...knowledgeJobHandlers, ...generationJobHandlers, ...evalJobHandlers },
     concurrency: 2,
     onError: (job, error) =>
       // Bad input (a JobError) is the user's to fix and is shown on the job; only surprises need a stack.

@@ -31,6 +31,7 @@ import { search } from "@/server/features/rag/search";
 import { KNOWLEDGE_LIMITS } from "@/lib/schemas/knowledge";
 import type { DraftJsonLd } from "@/lib/schemas/jsonld";
 import { jsonLdForPage } from "@/server/features/schema-org/build";
+import type { RouteTarget } from "@/lib/schemas/inference";
 import { assertSegmentTargetable, findCampaign } from "./campaigns";
 import { channelModule, type ChannelCtx, type ChannelModule } from "./channels";
 import { alertFlags, factualFieldsOf, groundingFlags, issueFlags, outputFlags } from "./flags";
@@ -172,6 +173,15 @@ export async function preflightDraft(ctx: WorkspaceCtx, raw: unknown): Promise<v
     throw new AppError("conflict:slug", `Another page already uses the slug “${body.slug}”. Choose another.`);
 }
 
+/** What an eval run changes about a composition: the prompt version and the model route. */
+export type ComposeOverrides = {
+  /** The drafting prompt's label or exact version (default: the production label). */
+  prompt?: { label?: string; versionId?: string };
+  /** One model instead of the workspace's draft route (no fallback). */
+  route?: RouteTarget;
+  signal?: AbortSignal;
+};
+
 export async function runPipeline(
   deps: PipelineDeps,
   ctx: WorkspaceCtx,
@@ -179,6 +189,49 @@ export async function runPipeline(
   onStep?: (s: PipelineStep) => void,
   /** A batch row's page: the draft is unique on (batch, row). */
   batchRow?: { batchId: string; rowIndex: number },
+) {
+  const c = await composeDraft(deps, ctx, raw, onStep);
+  return step("save", c.trace, onStep, c.clock, async () => {
+    const saved = await insertDraft(ctx, {
+      format: c.body.format,
+      channel: c.channel,
+      campaignId: c.body.campaignId,
+      segmentId: c.body.segmentId,
+      title: c.title,
+      brief: c.body.brief,
+      content: c.content,
+      text: c.copyText,
+      record: c.record,
+      verdict: c.verdict,
+      status: c.autoApprove ? "approved" : "in_review",
+      governanceScore: c.governanceScore,
+      groundingScore: c.groundingScore,
+      flags: c.record.flags,
+      costMicros: c.record.costMicros,
+      preferredSlug: c.content.format === "seo_page" ? c.content.slug : null,
+      slugFixed: Boolean(c.body.slug),
+      batchId: batchRow?.batchId ?? null,
+      rowIndex: batchRow?.rowIndex ?? null,
+    });
+    // The stored record's trace ends before this step (the record is written by it); the live
+    // progress stream and this function's caller see the save step too.
+    return {
+      value: saved,
+      summary: `${c.autoApprove ? "approved automatically by policy" : c.verdict === "pass" ? "ready for review" : "needs review"}`,
+    };
+  });
+}
+
+/**
+ * Every step of the pipeline up to (not including) saving: what a draft would be, with its full
+ * record. Eval runs use it as is (they keep results, not drafts); `runPipeline` saves it.
+ */
+export async function composeDraft(
+  deps: PipelineDeps,
+  ctx: WorkspaceCtx,
+  raw: unknown,
+  onStep?: (s: PipelineStep) => void,
+  overrides: ComposeOverrides = {},
 ) {
   const body = CreateDraftBody.parse(raw);
   const clock: Timer = deps.now ?? (() => performance.now());
@@ -266,6 +319,7 @@ export async function runPipeline(
         role: "draft",
         prompt: {
           key: "draft.channel",
+          ...overrides.prompt,
           variables: {
             workspace: workspace.name,
             channel,
@@ -280,6 +334,8 @@ export async function runPipeline(
         },
         schema: channelMod.generationSchema as z.ZodType,
         cache: body.variants > 1 ? "bypass" : "use",
+        ...(overrides.route ? { route: overrides.route } : {}),
+        ...(overrides.signal ? { signal: overrides.signal } : {}),
       });
       costMicros += r.costMicros;
       out.push(r as Gen);
@@ -452,35 +508,20 @@ export async function runPipeline(
     pageData: content.format === "seo_page" ? (body.pageData ?? null) : null,
   };
 
-  return step("save", trace, onStep, clock, async () => {
-    const saved = await insertDraft(ctx, {
-      format: body.format,
-      channel,
-      campaignId: body.campaignId,
-      segmentId: body.segmentId,
-      title: channelMod.title(content as never).slice(0, 200) || body.brief.slice(0, 80),
-      brief: body.brief,
-      content,
-      text: copyText,
-      record,
-      verdict,
-      status: autoApprove ? "approved" : "in_review",
-      governanceScore: best.governance.score.total,
-      groundingScore: grounding.factualCount ? grounding.score : null,
-      flags,
-      costMicros,
-      preferredSlug: content.format === "seo_page" ? content.slug : null,
-      slugFixed: Boolean(body.slug),
-      batchId: batchRow?.batchId ?? null,
-      rowIndex: batchRow?.rowIndex ?? null,
-    });
-    // The stored record's trace ends before this step (the record is written by it); the live
-    // progress stream and this function's caller see the save step too.
-    return {
-      value: saved,
-      summary: `${autoApprove ? "approved automatically by policy" : verdict === "pass" ? "ready for review" : "needs review"}`,
-    };
-  });
+  return {
+    body,
+    channel,
+    title: channelMod.title(content as never).slice(0, 200) || body.brief.slice(0, 80),
+    content,
+    copyText,
+    record,
+    verdict,
+    autoApprove,
+    governanceScore: best.governance.score.total,
+    groundingScore: grounding.factualCount ? grounding.score : null,
+    trace,
+    clock,
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/server/db/client";
-import type { WorkspaceCtx } from "@/server/context";
+import type { Tx, WorkspaceCtx } from "@/server/context";
 import { AppError } from "@/lib/errors";
 import { requireRole } from "@/server/auth/authorize";
 import { audit } from "@/server/features/audit/service";
@@ -97,6 +97,34 @@ export async function resolvePrompt(
   return toResolved(l.version, label);
 }
 
+/** One exact version (eval runs pin the version they judge, whatever the labels do meanwhile). */
+export async function resolvePromptVersion(
+  db: Db,
+  workspaceId: string,
+  key: string,
+  versionId: string,
+): Promise<ResolvedPrompt> {
+  const v = await repo.findVersion(db, workspaceId, versionId);
+  if (!v || v.key !== key)
+    throw new AppError("not_found:prompt_version", `Version ${versionId} of ${key} does not exist in this workspace.`);
+  return toResolved(v, "");
+}
+
+/**
+ * Runs inside the label move's transaction, before the move: may refuse it (throw) or return
+ * facts for the audit entry (the eval gate's verdict, an override's reason).
+ */
+export type LabelMoveCheck = (
+  tx: Tx,
+  move: {
+    workspaceId: string;
+    key: string;
+    label: string;
+    to: { id: string; version: number };
+    from: { id: string; version: number } | null;
+  },
+) => Promise<Record<string, unknown> | void>;
+
 export const CreateVersionBody = z.object({
   system: z.string().min(1).max(20_000),
   template: z.string().min(1).max(50_000),
@@ -137,7 +165,13 @@ export async function createPromptVersion(ctx: WorkspaceCtx, key: string, body: 
 }
 
 /** Moving a label is how a version ships, and how it is rolled back. */
-export async function movePromptLabel(ctx: WorkspaceCtx, key: string, label: string, versionId: string) {
+export async function movePromptLabel(
+  ctx: WorkspaceCtx,
+  key: string,
+  label: string,
+  versionId: string,
+  check?: LabelMoveCheck,
+) {
   requireRole(ctx, "admin", "move prompt labels");
   if (!/^[a-z][a-z0-9_-]{0,39}$/.test(label))
     throw new AppError("validation:label", "Labels are lower-case letters, digits, - and _ (up to 40).");
@@ -146,13 +180,17 @@ export async function movePromptLabel(ctx: WorkspaceCtx, key: string, label: str
     if (!v || v.key !== key)
       throw new AppError("not_found:prompt_version", `Version ${versionId} of ${key} does not exist.`);
     const before = await repo.findLabel(tx, ctx.workspaceId, key, label);
+    const from = before ? { id: before.version.id, version: before.version.version } : null;
+    const facts =
+      (await check?.(tx, { workspaceId: ctx.workspaceId, key, label, to: { id: v.id, version: v.version }, from })) ??
+      {};
     await repo.upsertLabel(tx, ctx.workspaceId, key, label, v.id);
     await audit(tx, ctx, {
       action: "prompt.label_moved",
       entityType: "prompt_label",
       entityId: `${key}:${label}`,
-      before: before ? { version: before.version.version } : null,
-      after: { version: v.version },
+      before: from ? { version: from.version } : null,
+      after: { version: v.version, ...facts },
     });
   });
 }
