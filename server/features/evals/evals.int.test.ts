@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import { MockLanguageModelV3 } from "ai/test";
 import { describe, expect, it } from "vitest";
 import type { GoldenCaseBody } from "@/lib/schemas/evals";
 import { PROVIDERS, ROOT } from "@/server/testing/databases";
@@ -9,6 +11,9 @@ import { createDraft } from "@/server/features/generation/service";
 import { makePipelineDeps } from "@/server/features/generation/testing";
 import { decide } from "@/server/features/review/service";
 import type { Gateway } from "@/server/inference/gateway";
+import { createModelFactory, type ModelFactory } from "@/server/inference/models";
+import { OFFLINE_LANGUAGE_MODEL } from "@/server/inference/registry";
+import { createTestProvider, okResult } from "@/server/inference/testing/mock-models";
 import { createPromptVersion, listPromptVersions, movePromptLabel } from "@/server/inference/prompts/service";
 import { compareRuns } from "./compare";
 import { checkGate, productionGate } from "./gate";
@@ -203,6 +208,52 @@ describe.each(PROVIDERS)("golden sets and eval runs on %s", (provider) => {
     const failed = await getRun(editor, r2.id);
     expect(failed).toMatchObject({ status: "succeeded", errored: 2, passRate: 0, passing: false });
     expect(failed.results[0]?.error).toMatch(/tone_of_the_moon/);
+  });
+
+  it("asks the judge model when the judge route has one, forces the chosen model, and records an unusable one per case", async (ctx) => {
+    const { db, w, editor } = await setup(ctx);
+    const secretKey = randomBytes(32);
+    const provider = await createTestProvider(db, w.ws.id, secretKey, ["judge-model"]);
+    await db.modelRoute.create({
+      data: { workspaceId: w.ws.id, role: "judge", chain: [{ provider: provider.id, model: "judge-model" }] },
+    });
+    const rubrics: string[] = [];
+    const judgeModel = new MockLanguageModelV3({
+      modelId: "judge-model",
+      doGenerate: async (o) => {
+        rubrics.push(JSON.stringify(o.prompt));
+        return okResult(JSON.stringify({ score: 0.9, rationale: "Warm and specific." }));
+      },
+    });
+    const offline = createModelFactory();
+    const models: ModelFactory = {
+      language: (p, id) => (id === "judge-model" ? judgeModel : offline.language(p, id)),
+      embedding: (p, id) => offline.embedding(p, id),
+    };
+    const { deps } = makePipelineDeps(db, { models, secretKey });
+    const set = await createSet(editor, { name: "Judged" });
+    await addCase(editor, set.id, {
+      ...passingCase("Judged"),
+      expectations: [
+        { kind: "judge_min", rubric: "Plain, warm, specific copy.", min: 0.8 },
+        { kind: "judge_min", rubric: "Reads like a poem.", min: 0.95 },
+      ],
+    });
+    const run = await createRun(
+      editor,
+      { setId: set.id, route: { provider: "offline", model: OFFLINE_LANGUAGE_MODEL } },
+      { enqueue: false },
+    );
+    expect(run.route).toBe(`offline/${OFFLINE_LANGUAGE_MODEL}`);
+    const done = await executeRun({ ...deps, canJudge: async () => true }, db, run.id);
+    expect(done.results[0]?.result?.results.map((r) => r.status)).toEqual(["pass", "fail"]);
+    expect(rubrics.join("\n")).toContain("Reads like a poem.");
+
+    // A model the workspace does not have: every case is an error that says so; the run still ends.
+    const bad = await createRun(editor, { setId: set.id, route: { provider: "nope", model: "x" } }, { enqueue: false });
+    const failed = await executeRun(deps, db, bad.id);
+    expect(failed).toMatchObject({ status: "succeeded", errored: 1, passRate: 0 });
+    expect(failed.results[0]?.error).toMatch(/no usable model: nope\/x/);
   });
 
   it("records a case whose model times out as an error, and the run completes", async (ctx) => {

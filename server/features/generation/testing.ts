@@ -11,11 +11,14 @@ import { activePolicy } from "@/server/features/guardrails/policy";
 import { makeKbDeps } from "@/server/features/rag/testing";
 import type { PipelineDeps } from "./pipeline";
 
-export function makePipelineDeps(db: Db, opts: { models?: ModelFactory; canRevise?: boolean } = {}) {
+export function makePipelineDeps(
+  db: Db,
+  opts: { models?: ModelFactory; canRevise?: boolean; secretKey?: Buffer } = {},
+) {
   const kb = makeKbDeps(db);
   const gateway = createGateway({
     db,
-    config: new InferenceConfigCache({ db, secretKey: randomBytes(32), envProviders: [] }),
+    config: new InferenceConfigCache({ db, secretKey: opts.secretKey ?? randomBytes(32), envProviders: [] }),
     models: opts.models ?? createModelFactory(),
     cache: new MemoryResponseCache(100),
     limits: createLimits({ store: "memory", loadUsed: async () => 0 }),
