@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry for `npx lectern` / `npm exec --prefix <project> -- lectern`: runs the
-// TypeScript CLI through tsx with the react-server condition (server modules
-// import "server-only"). LECTERN_ROOT anchors data and migrations to the
+// TypeScript CLI through tsx, with "server-only" (imported by server modules)
+// mapped to its empty module by server-only-shim.cjs. LECTERN_ROOT anchors data and migrations to the
 // project folder, so the command works from any directory.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -19,7 +19,8 @@ for (const f of [".env.local", ".env"]) {
 const r = spawnSync(
   process.execPath,
   [
-    "--conditions=react-server",
+    "--require",
+    fileURLToPath(new URL("./server-only-shim.cjs", import.meta.url)),
     "--import",
     // Resolved from this file, not from the caller's directory.
     import.meta.resolve("tsx"),
