@@ -1,7 +1,7 @@
 /**
  * `lectern` — the command line. A thin layer over the same server modules the
  * app uses; each subcommand parses its input, calls a service, prints.
- * Later features add subcommands here (eval).
+ * Feature commands live in their own modules and register here (`lectern eval` in ./eval).
  */
 import { Command, CommanderError } from "commander";
 import { isAppError } from "@/lib/errors";
@@ -20,6 +20,7 @@ import { seedDemoKnowledge } from "@/server/features/demo/knowledge-seed";
 import { knowledgeDeps } from "@/server/features/rag/runtime";
 import { queueDemoDrafts } from "@/server/features/demo/generation-seed";
 import { registerAuditCommands } from "./audit";
+import { registerEvalCommand } from "./eval";
 import { registerGuardCommands } from "./guard";
 import { registerJsonLdCommands } from "./jsonld";
 import { registerKnowledgeCommands } from "./knowledge";
@@ -136,6 +137,7 @@ export function buildProgram(): Command {
   registerJsonLdCommands(program);
   registerAuditCommands(program);
   registerWebhookCommands(program);
+  registerEvalCommand(program);
   return program;
 }
 

@@ -19,7 +19,7 @@ import { compareRuns } from "./compare";
 import { checkGate, productionGate } from "./gate";
 import { previewPromotion, promoteDraft } from "./promotion";
 import { createJobRunner } from "@/server/jobs/runner";
-import { createRun, EVAL_JOB, executeRun, getRun, listRuns, runEvalJob, type EvalDeps } from "./runs";
+import { cancelRun, createRun, EVAL_JOB, executeRun, getRun, listRuns, runEvalJob, type EvalDeps } from "./runs";
 import { addCase, createSet, deleteCase, getSet, listSets, updateCase, updateSet } from "./sets";
 
 const BRIEF = "Write about the Stormline jacket for rainy autumn hikes.";
@@ -173,9 +173,24 @@ describe.each(PROVIDERS)("golden sets and eval runs on %s", (provider) => {
     // No draft was saved by the run.
     expect(await db.draft.count({ where: { workspaceId: w.ws.id } })).toBe(0);
 
+    // Interrupted after the first case (the CLI's Ctrl-C): cancelled, the finished case kept.
+    const stopped = await createRun(editor, { setId: set.id }, { enqueue: false });
+    const stop = new AbortController();
+    await expect(
+      executeRun(deps, db, stopped.id, { signal: stop.signal, onCase: () => stop.abort(new Error("interrupted")) }),
+    ).rejects.toThrow("interrupted");
+    await cancelRun(db, stopped.id, "Interrupted from the command line.");
+    expect(await getRun(editor, stopped.id)).toMatchObject({ status: "cancelled", casesDone: 1, passRate: null });
+
     const list = await listRuns(editor, { setId: set.id });
-    expect(list.items.map((r) => r.id)).toEqual([queued.id]);
-    expect((await listSets(editor)).items[0]?.lastRun?.passRate).toBe(0.5);
+    expect(list.items.map((r) => r.id)).toEqual([stopped.id, queued.id]);
+    expect((await listRuns(editor, { setId: set.id, limit: 1 })).nextCursor).not.toBeNull();
+    const page2 = await listRuns(editor, {
+      setId: set.id,
+      limit: 1,
+      cursor: (await listRuns(editor, { setId: set.id, limit: 1 })).nextCursor!,
+    });
+    expect(page2.items.map((r) => r.id)).toEqual([queued.id]);
   });
 
   it("runs as a background job with progress, and a bad prompt version fails each case with the reason", async (ctx) => {

@@ -317,6 +317,12 @@ export async function executeRun(
   return getRunDetail(db, run.workspaceId, runId);
 }
 
+/** Ends a run that will not continue (the CLI interrupted): the cases done so far stay. */
+export async function cancelRun(db: Db, runId: string, reason: string): Promise<void> {
+  const t = await tally(db, runId);
+  await repo.updateRun(db, runId, { ...t, status: "cancelled", error: reason, finishedAt: new Date() });
+}
+
 /** The job handler: progress per case; a run that cannot go on is marked failed with the reason. */
 export async function runEvalJob(deps: EvalDeps, job: JobRow, ctl: JobControl, db: Db): Promise<unknown> {
   const p = job.payload as JobPayload;
