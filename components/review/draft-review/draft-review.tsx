@@ -6,6 +6,7 @@ import { useId, useState, type ReactNode } from "react";
 import { Alert, type AlertTone } from "@/components/ui/alert";
 import { DraftSummaryBar } from "@/components/drafts/draft-summary";
 import { PublishPanel } from "@/components/publishing/publish-panel";
+import { canPromote, PromoteCard } from "@/components/evals/promote-card";
 import { TabList, TabPanel } from "@/components/ui/tab-list";
 import { RecordFacts, StepTrace } from "@/components/drafts/record-facts";
 import { Loading } from "@/components/inference/fields";
@@ -268,6 +269,8 @@ export function DraftReview({ draft, children }: { draft: DraftDetail; children?
       )}
       {review ? <LastDecision state={review} editing={edit !== null} onEdit={startEditing} /> : null}
       <PublishPanel draft={draft} />
+      {/* Editors turn a rejection into a golden case (a regression test for prompt changes). */}
+      {review && canPromote(review) ? <PromoteCard draftId={id} /> : null}
 
       <div role="status" aria-live="polite" aria-atomic="true" data-testid="review-notice">
         {notice && notice.tone !== "danger" ? (
