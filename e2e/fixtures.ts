@@ -35,6 +35,7 @@ export const NAV_LABELS = [
   "Publishing",
   "Usage",
   "Evals",
+  "Experiments",
 ] as const;
 
 export const ROLE_LABEL = { admin: "Admin", editor: "Editor", marketer: "Marketer" } as const;

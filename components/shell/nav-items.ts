@@ -9,6 +9,7 @@ import {
   Palette,
   Send,
   Settings,
+  Split,
   type LucideIcon,
 } from "lucide-react";
 
@@ -33,6 +34,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: "Publishing", href: "/publishing", icon: Send },
   { label: "Usage", href: "/usage", icon: ChartColumn },
   { label: "Evals", href: "/evals", icon: FlaskConical },
+  { label: "Experiments", href: "/experiments", icon: Split },
   { label: "Settings", href: "/settings", icon: Settings, roles: ["admin"] },
 ];
 

@@ -43,6 +43,7 @@ import {
   UnpublishBody,
 } from "@/lib/schemas/publishing";
 import { JSONLD_MAX_BODY_BYTES, JsonLdReport, JsonLdValidateBody } from "@/lib/schemas/jsonld";
+import { AssignBody, AssignResult, ExperimentOut, OutcomeBody, OutcomeResult } from "@/lib/schemas/experiments";
 
 const IdParams = z.object({ id: z.string().min(1).max(100) });
 const PageListQuery = z.object({
@@ -451,6 +452,41 @@ export const v1 = {
     scope: "read",
     query: PageListQuery,
     response: PublishedPageList,
+    status: 200,
+  },
+  getExperiment: {
+    method: "get",
+    path: "/api/v1/experiments/{id}",
+    summary:
+      "An experiment with per-arm impressions, clicks, conversions, rate, probability of being best and current traffic share",
+    tag: "Experiments",
+    scope: "read",
+    params: IdParams,
+    response: ExperimentOut,
+    status: 200,
+  },
+  assignExperimentArm: {
+    method: "post",
+    path: "/api/v1/experiments/{id}/assign",
+    summary:
+      "The arm (text) to show a unit: sticky per `unitId`, uniform until every arm has `minSamples` impressions, then Thompson sampling with a per-arm floor. The first assignment counts an impression; 409 `conflict:experiment_stopped` for a new unit once stopped",
+    tag: "Experiments",
+    scope: "write",
+    params: IdParams,
+    body: AssignBody,
+    response: AssignResult,
+    status: 200,
+  },
+  recordExperimentOutcome: {
+    method: "post",
+    path: "/api/v1/experiments/{id}/outcomes",
+    summary:
+      "Post back a click or conversion for an arm. Idempotent on `eventId` (a retry answers `counted: false`); 422 for an unknown arm, 409 once the experiment is stopped",
+    tag: "Experiments",
+    scope: "write",
+    params: IdParams,
+    body: OutcomeBody,
+    response: OutcomeResult,
     status: 200,
   },
 } as const satisfies Record<string, V1Endpoint>;
