@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import {
   NAV_LABELS,
+  navLabelsFor,
   ROLE_LABEL,
   USERS,
   WORKSPACE,
@@ -18,10 +19,10 @@ test.describe("sign-in and the studio shell", () => {
     test(`${user.role} signs in through the form and sees the shell`, async ({ page }) => {
       await signIn(page, user);
 
-      // Navigation: the nine studio sections for everyone, Settings for admins only.
+      // Navigation: the studio sections (Usage and Evals for editors and admins), Settings for admins only.
       const nav = page.getByRole("navigation", { name: "Primary" });
       await expect(nav).toBeVisible();
-      const expected = user.role === "admin" ? [...NAV_LABELS, "Settings"] : [...NAV_LABELS];
+      const expected = user.role === "admin" ? [...NAV_LABELS, "Settings"] : navLabelsFor(user.role);
       await expect(nav.getByRole("link")).toHaveText(expected);
       await expect(nav.getByRole("link", { name: "Drafts" })).toHaveAttribute("aria-current", "page");
       if (user.role === "admin") await expect(page.getByRole("link", { name: "Settings" })).toBeVisible();

@@ -38,6 +38,14 @@ export const NAV_LABELS = [
   "Experiments",
 ] as const;
 
+/** Sections marketers do not see (components/shell/nav-items.ts `roles`). */
+const EDITOR_SECTIONS: readonly string[] = ["Usage", "Evals"];
+
+/** The navigation a role sees, Settings (admins only) aside. */
+export function navLabelsFor(role: "admin" | "editor" | "marketer"): string[] {
+  return NAV_LABELS.filter((l) => role !== "marketer" || !EDITOR_SECTIONS.includes(l));
+}
+
 export const ROLE_LABEL = { admin: "Admin", editor: "Editor", marketer: "Marketer" } as const;
 
 function escapeRegExp(s: string): string {

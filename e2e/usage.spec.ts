@@ -64,6 +64,11 @@ test.describe("usage page", () => {
     await signIn(page, USERS.marketer);
     await page.goto("/usage");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(["You don't have access to this page"]);
+    // The navigation does not offer what the role cannot open.
+    const nav = page.getByRole("navigation", { name: "Primary" });
+    await expect(nav.getByRole("link", { name: "Drafts" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Usage" })).toHaveCount(0);
+    await expect(nav.getByRole("link", { name: "Evals" })).toHaveCount(0);
     const res = await page.request.get("/api/usage?from=2026-01-01&to=2026-01-31");
     expect(res.status()).toBe(403);
   });

@@ -32,8 +32,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: "Campaigns", href: "/campaigns", icon: Megaphone },
   { label: "SEO", href: "/seo", icon: Globe },
   { label: "Publishing", href: "/publishing", icon: Send },
-  { label: "Usage", href: "/usage", icon: ChartColumn },
-  { label: "Evals", href: "/evals", icon: FlaskConical },
+  // What people spend and the eval suites are for editors and admins (marketers get a 403 there).
+  { label: "Usage", href: "/usage", icon: ChartColumn, roles: ["editor", "admin"] },
+  { label: "Evals", href: "/evals", icon: FlaskConical, roles: ["editor", "admin"] },
   { label: "Experiments", href: "/experiments", icon: Split },
   { label: "Settings", href: "/settings", icon: Settings, roles: ["admin"] },
 ];
