@@ -39,6 +39,17 @@ export const queryKeys = {
   draft: (id: string) => ["drafts", "detail", id] as const,
   campaigns: ["campaigns"] as const,
   segments: ["segments"] as const,
+  /** Prefix of every evals query (golden sets, runs, comparisons). */
+  evals: ["evals"] as const,
+  evalSets: ["evals", "sets"] as const,
+  evalSet: (id: string) => ["evals", "sets", id] as const,
+  /** The evaluated prompts' versions (editors may list these, unlike Settings → Prompts). */
+  evalPromptVersions: ["evals", "prompt-versions"] as const,
+  /** Prefix of every run list (invalidate this after starting a run). */
+  evalRunLists: ["evals", "runs", "list"] as const,
+  evalRuns: (setId: string, cursor?: string) => ["evals", "runs", "list", setId, cursor ?? "first"] as const,
+  evalRun: (id: string) => ["evals", "runs", "detail", id] as const,
+  evalCompare: (base: string, head: string) => ["evals", "compare", base, head] as const,
 };
 
 export function makeQueryClient() {

@@ -18,7 +18,7 @@ import { Id } from "./workspace";
  *   GET    /api/evals/promote/:draftId              → PromotionPreview (suggested case from a rejection)
  *   POST   /api/evals/promote/:draftId              PromoteBody → GoldenCaseOut (201)
  *   GET    /api/evals/runs?setId=&cursor=           → EvalRunList
- *   POST   /api/evals/runs                          StartRunBody → EvalRunOut (202; a job runs it)
+ *   POST   /api/evals/runs                          StartRunBody → RunSummary (202; a job runs it)
  *   GET    /api/evals/runs/:id                      → EvalRunDetail (with per-case results)
  *   GET    /api/evals/compare?base=:runId&head=:runId → RunComparison
  *   GET    /api/evals/gate/:key/:versionId          → GateVerdict (would moving production to it pass?)
@@ -208,6 +208,9 @@ export const CaseComparison = z.object({
 export type CaseComparison = z.infer<typeof CaseComparison>;
 
 export const RunComparison = z.object({
+  setId: z.string(),
+  setName: z.string(),
+  passThreshold: z.number(),
   base: RunSummary,
   head: RunSummary,
   /** Regressed first, then improved, then the rest. */

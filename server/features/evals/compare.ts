@@ -53,5 +53,13 @@ export async function compareRuns(ctx: WorkspaceCtx, raw: unknown): Promise<RunC
     FLIP_KINDS.map((k) => [k, cases.filter((c) => c.change === k).length]),
   ) as RunComparison["counts"];
   const strip = ({ setId: _s, setName: _n, passThreshold: _t, results: _r, ...summary }: typeof base) => summary;
-  return { base: strip(base), head: strip(head), cases, counts };
+  return {
+    setId: base.setId,
+    setName: base.setName,
+    passThreshold: base.passThreshold,
+    base: strip(base),
+    head: strip(head),
+    cases,
+    counts,
+  };
 }

@@ -287,6 +287,9 @@ export async function executeRun(
 
   for (const c of cases) {
     if (done.has(c.id)) continue;
+    // Composing with the offline engine on SQLite is CPU work between promise hops that never
+    // wait for I/O; let the server answer requests between cases.
+    await new Promise((resolve) => setImmediate(resolve));
     opts.signal?.throwIfAborted();
     const r = await runCase(deps, ctx, run, { ...c, format: c.format as Case["format"] }, judge, opts.signal);
     await repo.insertResult(db, {

@@ -14,6 +14,7 @@ import {
 import type { Tx, WorkspaceCtx } from "@/server/context";
 import { requireRole } from "@/server/auth/authorize";
 import { audit } from "@/server/features/audit/service";
+import { validationError } from "@/server/http/errors";
 import { SafeGoldenCaseBody } from "./regex";
 import { toCaseOut, toSetOuts } from "./dto";
 import * as repo from "./repository";
@@ -26,11 +27,18 @@ export function setNotFound(): AppError {
 
 function nameTaken(name: string): AppError {
   return new AppError("conflict:set_name", `A golden set named “${name}” already exists. Choose another name.`, {
-    details: [{ path: ["name"], message: "A set with this name already exists" }],
+    details: { where: "body", issues: [{ path: "name", message: "A set with this name already exists" }] },
   });
 }
 
 const isUnique = (e: unknown) => (e as { code?: string }).code === "P2002";
+
+/** The case body with the server-only checks (exponential regexes): a refusal is a 422 naming the field. */
+async function parseCase(raw: unknown) {
+  const r = await SafeGoldenCaseBody.safeParseAsync(raw);
+  if (!r.success) throw validationError("body", r.error);
+  return r.data;
+}
 
 export async function listSets(ctx: WorkspaceCtx): Promise<{ items: GoldenSetOut[] }> {
   requireRole(ctx, "editor", "see golden sets");
@@ -137,7 +145,7 @@ export async function insertCase(
   raw: unknown,
   sourceDraftId: string | null = null,
 ): Promise<GoldenCaseOut> {
-  const body = await SafeGoldenCaseBody.parseAsync(raw);
+  const body = await parseCase(raw);
   await loadSet(tx, ctx.workspaceId, setId);
   const c = await repo.insertCase(tx, {
     workspaceId: ctx.workspaceId,
@@ -160,7 +168,7 @@ export async function insertCase(
 
 export async function addCase(ctx: WorkspaceCtx, setId: string, raw: unknown): Promise<GoldenCaseOut> {
   requireRole(ctx, "editor", "add golden cases");
-  await SafeGoldenCaseBody.parseAsync(raw);
+  await parseCase(raw);
   return ctx.db.$transaction((tx) => insertCase(tx, ctx, setId, raw));
 }
 
@@ -171,7 +179,7 @@ function caseNotFound(): AppError {
 export async function updateCase(ctx: WorkspaceCtx, id: string, raw: unknown): Promise<GoldenCaseOut> {
   requireRole(ctx, "editor", "edit golden cases");
   const { version } = GoldenCaseUpdate.parse(raw);
-  const body = await SafeGoldenCaseBody.parseAsync(raw);
+  const body = await parseCase(raw);
   return ctx.db.$transaction(async (tx) => {
     const before = await repo.findCase(tx, ctx.workspaceId, id);
     if (!before) throw caseNotFound();
