@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowLeft, FileText, ListChecks, Pencil, Plus, Trash2 } from "lucide-react";
+import { FileText, ListChecks, Pencil, Plus, Trash2 } from "lucide-react";
 import Link from "next/link";
+import { BackLink } from "@/components/drafts/back-link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Loading, Spinner } from "@/components/inference/fields";
@@ -30,12 +31,7 @@ const STALE_CASE =
   "Someone else saved this case after you opened it. Their version is loaded below; make your change again and save.";
 
 export function EvalsBackLink() {
-  return (
-    <Link href="/evals" className="hover:text-foreground inline-flex items-center gap-1 hover:underline">
-      <ArrowLeft aria-hidden="true" className="size-3.5" />
-      Evals
-    </Link>
-  );
+  return <BackLink href="/evals" label="Evals" />;
 }
 
 /** One golden set: settings, its cases (add, edit, delete), starting runs and the runs so far. */

@@ -9,6 +9,8 @@
  *  - afterwards, with probability `floor × arms` the pick is uniform, so each arm keeps ≥ `floor`.
  */
 
+import { mulberry32 } from "@/lib/random";
+
 /** A source of uniform numbers in [0, 1). */
 export type Rng = () => number;
 
@@ -16,17 +18,8 @@ export type ArmStats = { key: string; impressions: number; successes: number };
 export type BanditPolicy = { minSamples: number; floor: number };
 export type Choice = { key: string; reason: "guardrail" | "floor" | "thompson" };
 
-/** mulberry32: small, fast, good enough for sampling; deterministic for tests and the UI. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (lib/random.ts): small, fast, good enough for sampling; deterministic for tests and the UI. */
+export const seededRng: (seed: number) => Rng = mulberry32;
 
 /** A 32-bit seed from a string (FNV-1a), e.g. an experiment id for stable UI estimates. */
 export function seedFrom(s: string): number {
