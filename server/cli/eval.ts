@@ -6,7 +6,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { Command } from "commander";
 import { isAppError } from "@/lib/errors";
 import { RouteChoice, type CaseResultOut, type EvalRunDetail } from "@/lib/schemas/golden-sets";
 import type { WorkspaceCtx } from "@/server/context";
@@ -253,30 +252,15 @@ export async function runEval(
   return detail.results.length > 0 && (detail.passRate ?? 0) >= threshold ? 0 : 1;
 }
 
-export function registerEvalCommand(program: Command): void {
-  program
-    .command("eval")
-    .description(
-      "Run a golden set (suite) against a prompt version and model; exit 1 when the pass rate is below the threshold, 2 on usage errors",
-    )
-    // A usage error must not exit 1, which would read as "the suite failed": let main() map it to 2.
-    .exitOverride()
-    .requiredOption("--suite <name>", "the golden set's name")
-    .option("--workspace <slug>", "workspace slug (default: the instance's only workspace)")
-    .option("--prompt-label <label>", "the prompt version a label points at now (default: production)")
-    .option("--prompt-version <n>", "a prompt version by number, instead of a label")
-    .option("--model <provider/model>", "force one model (default: the workspace's draft route with its fallbacks)")
-    .option("--fail-under <rate>", "pass rate (0–1) below which the command exits 1 (default: the set's threshold)")
-    .option("--junit <path>", "write the results as JUnit XML to this file")
-    .action(async (o: EvalOptions) => {
-      const io: EvalIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
-      try {
-        parseEvalOptions(o);
-        process.exitCode = await runEval({ deps: evalDeps(), ctx: await evalContext(db(), o.workspace), io }, o);
-      } catch (e) {
-        if (!(e instanceof EvalUsageError)) throw e;
-        console.error(`error: ${e.message}`);
-        process.exitCode = 2;
-      }
-    });
+/** The command's action (loaded only when `lectern eval` runs: see eval-command.ts). */
+export async function evalAction(o: EvalOptions): Promise<void> {
+  const io: EvalIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
+  try {
+    parseEvalOptions(o);
+    process.exitCode = await runEval({ deps: evalDeps(), ctx: await evalContext(db(), o.workspace), io }, o);
+  } catch (e) {
+    if (!(e instanceof EvalUsageError)) throw e;
+    console.error(`error: ${e.message}`);
+    process.exitCode = 2;
+  }
 }

@@ -20,7 +20,7 @@ import { seedDemoKnowledge } from "@/server/features/demo/knowledge-seed";
 import { knowledgeDeps } from "@/server/features/rag/runtime";
 import { queueDemoDrafts } from "@/server/features/demo/generation-seed";
 import { registerAuditCommands } from "./audit";
-import { registerEvalCommand } from "./eval";
+import { registerEvalCommand } from "./eval-command";
 import { registerGuardCommands } from "./guard";
 import { registerJsonLdCommands } from "./jsonld";
 import { registerKnowledgeCommands } from "./knowledge";
