@@ -31,7 +31,8 @@ function lectern(args: string[], env: Record<string, string> = {}) {
 
 const sqlitePathOf = (url: string) => url.replace(/^file:/, "");
 
-describe("lectern CLI", () => {
+// Every step spawns the real CLI (a few seconds each on 2 busy cores): behaviour is asserted, not speed.
+describe("lectern CLI", { timeout: 180_000 }, () => {
   it("prints help with the db and workspace commands", () => {
     const r = lectern(["--help"]);
     expect(r.code).toBe(0);
