@@ -306,5 +306,13 @@ describe("lectern CLI", { timeout: 180_000 }, () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("DATABASE_URL: must start with file: (SQLite) or postgres:// (PostgreSQL)");
     expect(bad.err).not.toMatch(/\n\s+at /);
+    // A database that was never migrated: what to run, not Prisma's invocation trace.
+    const empty = lectern(["search", "tents", "--workspace", "acme"], {
+      DATABASE_URL: `file:${path.join(dir, "never-migrated.db")}`,
+    });
+    expect(empty.code).toBe(2);
+    expect(empty.err.trim()).toBe(
+      "error: the database at DATABASE_URL has no Lectern tables yet (or misses some). Run `npx lectern db migrate` first.",
+    );
   });
 });

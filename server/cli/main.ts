@@ -153,7 +153,13 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof EnvError || e instanceof CliError) console.error(e.message);
-    else if (isAppError(e)) console.error(`error: ${e.message}`);
+    else if ((e as { code?: unknown }).code === "P2021") {
+      // A command that reads the database before it was migrated: say what to run, not Prisma's trace.
+      console.error(
+        `error: the database at DATABASE_URL has no Lectern tables yet (or misses some). Run \`npx lectern db migrate\` first.`,
+      );
+      return 2;
+    } else if (isAppError(e)) console.error(`error: ${e.message}`);
     else if (e instanceof z.ZodError)
       console.error(`error: ${e.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
     else {
